@@ -1,0 +1,199 @@
+/*
+ * speller.c - hunspell dictionaries behind one cached check function.
+ *
+ * hunspell's strings are copied into our own allocations before they leave
+ * this file, and its lists are freed with Hunspell_free_list.
+ */
+#include "util.h"
+#include "termin/speller.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <hunspell.h>
+
+typedef struct {
+	char *name;
+	char *aff, *dic;
+	Hunhandle *h;     /* NULL until first use */
+	int failed;
+} dict;
+
+struct termin_speller {
+	dict *dicts;
+	size_t n, cap;
+	termin_strmap *words;  /* user and project words */
+	termin_strmap *cache;  /* word -> 1 correct, 0 wrong */
+	termin_buf tmp;
+};
+
+int termin_speller_new(termin_speller **out)
+{
+	termin_speller *s = termin__xcalloc(1, sizeof *s);
+	s->words = termin_strmap_new();
+	s->cache = termin_strmap_new();
+	*out = s;
+	return 0;
+}
+
+static int exists(const char *path)
+{
+	return access(path, R_OK) == 0;
+}
+
+/* Finds name.aff/name.dic along $TERMIN_DICT_PATH, then the system dirs. */
+static int locate(const char *name, char **aff, char **dic)
+{
+	const char *env = getenv("TERMIN_DICT_PATH");
+	termin_buf dirs = TERMIN_BUF_INIT;
+	int found = 0;
+	if (env && *env) {
+		termin_buf_puts(&dirs, env);
+		termin_buf_putc(&dirs, ':');
+	}
+	termin_buf_puts(&dirs, "/usr/share/hunspell:/usr/share/myspell/dicts:/usr/share/myspell");
+	char *save = NULL;
+	for (char *d = strtok_r(dirs.ptr, ":", &save); d && !found; d = strtok_r(NULL, ":", &save)) {
+		termin_buf a = TERMIN_BUF_INIT, b = TERMIN_BUF_INIT;
+		termin_buf_printf(&a, "%s/%s.aff", d, name);
+		termin_buf_printf(&b, "%s/%s.dic", d, name);
+		if (exists(a.ptr) && exists(b.ptr)) {
+			*aff = termin_buf_detach(&a);
+			*dic = termin_buf_detach(&b);
+			found = 1;
+		}
+		termin_buf_free(&a);
+		termin_buf_free(&b);
+	}
+	termin_buf_free(&dirs);
+	return found;
+}
+
+int termin_speller_add_dict(termin_speller *s, const char *name)
+{
+	char *aff = NULL, *dic = NULL;
+	if (!locate(name, &aff, &dic))
+		return termin__error_set(TERMIN_ENOTFOUND,
+			"hunspell dictionary '%s' is not installed (looked in $TERMIN_DICT_PATH and /usr/share/hunspell)",
+			name);
+	TERMIN_GROW(s->dicts, s->cap, s->n + 1);
+	s->dicts[s->n++] = (dict){ termin__xstrdup(name), aff, dic, NULL, 0 };
+	termin_strmap_free(s->cache);
+	s->cache = termin_strmap_new();
+	return 0;
+}
+
+int termin_speller_add_word(termin_speller *s, const char *word)
+{
+	size_t n = strlen(word);
+	while (n && (word[n - 1] == ' ' || word[n - 1] == '\r' || word[n - 1] == '\t'))
+		n--;
+	if (n)
+		termin_strmap_put(s->words, word, n, 1);
+	return 0;
+}
+
+int termin_speller_add_words(termin_speller *s, const char *path)
+{
+	char *data;
+	size_t len;
+	int rc = termin__read_file(path, &data, &len);
+	if (rc < 0)
+		return rc;
+	if (termin__utf8_valid_prefix(data, len, NULL) != len) {
+		free(data);
+		return termin__error_set(TERMIN_EENCODING, "%s: not valid UTF-8", path);
+	}
+	char *p = data, *end = data + len;
+	while (p < end) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		while (n && (p[n - 1] == '\r' || p[n - 1] == ' '))
+			n--;
+		if (n && p[0] != '#')
+			termin_strmap_put(s->words, p, n, 1);
+		p = nl ? nl + 1 : end;
+	}
+	free(data);
+	termin_strmap_free(s->cache);
+	s->cache = termin_strmap_new();
+	return 0;
+}
+
+static int load(dict *d)
+{
+	if (d->h || d->failed)
+		return d->h ? 0 : TERMIN_EIO;
+	d->h = Hunspell_create(d->aff, d->dic);
+	if (!d->h) {
+		d->failed = 1;
+		return termin__error_set(TERMIN_EIO, "%s: cannot load hunspell dictionary", d->dic);
+	}
+	return 0;
+}
+
+int termin_speller_check(termin_speller *s, const char *word, size_t len)
+{
+	intptr_t v;
+	int ok = 0;
+	if (len == 0)
+		return 1;
+	if (termin_strmap_get(s->words, word, len, NULL))
+		return 1;
+	if (termin_strmap_get(s->cache, word, len, &v))
+		return (int)v;
+	termin_buf_clear(&s->tmp);
+	termin_buf_put(&s->tmp, word, len);
+	for (size_t i = 0; i < s->n && !ok; i++) {
+		int rc = load(&s->dicts[i]);
+		if (rc < 0)
+			return rc;
+		ok = Hunspell_spell(s->dicts[i].h, s->tmp.ptr) != 0;
+	}
+	termin_strmap_put(s->cache, word, len, ok);
+	return ok;
+}
+
+int termin_speller_suggest(termin_speller *s, const char *word, size_t len, char **out, int max)
+{
+	int filled = 0;
+	termin_buf_clear(&s->tmp);
+	termin_buf_put(&s->tmp, word, len);
+	for (size_t i = 0; i < s->n && filled < max; i++) {
+		char **list = NULL;
+		int rc = load(&s->dicts[i]), n;
+		if (rc < 0)
+			return rc;
+		n = Hunspell_suggest(s->dicts[i].h, &list, s->tmp.ptr);
+		for (int k = 0; k < n && filled < max; k++) {
+			int dup = 0;
+			for (int j = 0; j < filled; j++)
+				if (strcmp(out[j], list[k]) == 0)
+					dup = 1;
+			if (!dup)
+				out[filled++] = termin__xstrdup(list[k]);
+		}
+		if (list)
+			Hunspell_free_list(s->dicts[i].h, &list, n);
+	}
+	return filled;
+}
+
+void termin_speller_free(termin_speller *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->dicts[i].h)
+			Hunspell_destroy(s->dicts[i].h);
+		free(s->dicts[i].name);
+		free(s->dicts[i].aff);
+		free(s->dicts[i].dic);
+	}
+	free(s->dicts);
+	termin_strmap_free(s->words);
+	termin_strmap_free(s->cache);
+	termin_buf_free(&s->tmp);
+	free(s);
+}

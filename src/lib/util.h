@@ -1,0 +1,105 @@
+/*
+ * util.h - internal helpers shared by the library's modules: allocation,
+ * growable buffers, error reporting, hashing and UTF-8.
+ *
+ * Allocation failure is not recoverable in termin: the x* allocators print
+ * a message and abort, as cmark does, so callers need not check them.
+ */
+#ifndef TERMIN_UTIL_H
+#define TERMIN_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "termin/common.h"
+
+#if defined(__GNUC__)
+#define TERMIN_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define TERMIN_PRINTF(f, a)
+#endif
+
+#define TERMIN_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- allocation ---- */
+void *termin__xmalloc(size_t n);
+void *termin__xcalloc(size_t n, size_t size);
+void *termin__xrealloc(void *p, size_t n);
+char *termin__xstrdup(const char *s);
+char *termin__xstrndup(const char *s, size_t n);
+
+/* Grows `*arr` (element size `size`) so it holds at least `need` elements. */
+void termin__grow(void **arr, size_t *cap, size_t need, size_t size);
+#define TERMIN_GROW(arr, cap, need) termin__grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+
+/* ---- errors ---- */
+/* Records an error for termin_error_last() and returns `code`. */
+int termin__error_set(int code, const char *fmt, ...) TERMIN_PRINTF(2, 3);
+/* Same, appending ": strerror(errno_value)". */
+int termin__error_errno(int code, int errno_value, const char *fmt, ...) TERMIN_PRINTF(3, 4);
+/* Prefixes the current message with "prefix: " (for context from callers). */
+void termin__error_prefix(const char *fmt, ...) TERMIN_PRINTF(1, 2);
+
+/* ---- growable byte buffer, always NUL-terminated ---- */
+typedef struct {
+	char *ptr;
+	size_t len;
+	size_t cap;
+} termin_buf;
+
+#define TERMIN_BUF_INIT { NULL, 0, 0 }
+
+void termin_buf_reserve(termin_buf *b, size_t extra);
+void termin_buf_put(termin_buf *b, const char *data, size_t len);
+void termin_buf_puts(termin_buf *b, const char *s);
+void termin_buf_putc(termin_buf *b, char c);
+void termin_buf_printf(termin_buf *b, const char *fmt, ...) TERMIN_PRINTF(2, 3);
+void termin_buf_clear(termin_buf *b);
+void termin_buf_free(termin_buf *b);
+/* Returns the contents, NUL-terminated, and leaves `b` empty; free() it. */
+char *termin_buf_detach(termin_buf *b);
+
+/* ---- hashing ---- */
+uint64_t termin__hash64(const void *data, size_t len, uint64_t seed);
+
+/* ---- UTF-8 ---- */
+/* Decodes the code point at s[*i] (len bytes total) and advances *i.
+ * Returns -1 (and advances by one byte) on malformed input. */
+int32_t termin__utf8_next(const char *s, size_t len, size_t *i);
+/* Decodes the code point ending just before s[*i] and moves *i back. */
+int32_t termin__utf8_prev(const char *s, size_t *i);
+/* Encodes `cp` into out (at least 4 bytes); returns the byte count. */
+int termin__utf8_encode(int32_t cp, char *out);
+/* Length of the longest valid UTF-8 prefix of s; equals len when valid.
+ * `*partial` is set when the invalid tail is an incomplete sequence that
+ * could be completed by more bytes. */
+size_t termin__utf8_valid_prefix(const char *s, size_t len, int *partial);
+
+/* Unicode white space (including NBSP and the other fixed-width spaces). */
+int termin__is_space(int32_t cp);
+/* Zero-width or invisible characters that cleaning removes (ZWSP, soft
+ * hyphen, BOM inside the text, ...). */
+int termin__is_invisible(int32_t cp);
+
+/* ---- files ---- */
+/* Reads a whole (small) file into memory. */
+int termin__read_file(const char *path, char **out, size_t *len);
+
+#endif
+
+/* ---- string-keyed hash map: byte-string keys (copied) to intptr_t ---- */
+typedef struct termin_strmap termin_strmap;
+
+termin_strmap *termin_strmap_new(void);
+void termin_strmap_free(termin_strmap *m);
+/* Looks `key` up; returns 1 and sets *value when present, else 0. */
+int termin_strmap_get(const termin_strmap *m, const char *key, size_t len, intptr_t *value);
+/* Inserts or replaces. */
+void termin_strmap_put(termin_strmap *m, const char *key, size_t len, intptr_t value);
+size_t termin_strmap_size(const termin_strmap *m);
+/* Iterates: start with *iter = 0; returns 0 when done. The key pointer is
+ * valid while the map lives (keys are NUL-terminated copies). */
+int termin_strmap_next(const termin_strmap *m, size_t *iter, const char **key, size_t *len,
+                       intptr_t *value);
