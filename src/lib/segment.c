@@ -157,11 +157,34 @@ int termin_segmenter_export_srx(FILE *f)
 
 /* ======================= language ======================= */
 
+/* Is the token starting at text[i] a URL, an e-mail address or a domain
+ * name? Their letters say nothing about the language around them. Returns
+ * the end of the token when it is, else i. */
+static size_t skip_address(const char *text, size_t len, size_t i)
+{
+	size_t e = i;
+	int address = 0;
+	while (e < len && text[e] != ' ' && text[e] != '\t') {
+		address |= text[e] == '@' || text[e] == '/';
+		e++;
+	}
+	if (address || (e - i >= 4 && memcmp(text + i, "www.", 4) == 0))
+		return e;
+	return i;
+}
+
 const char *termin_lang_detect(const char *text, size_t len)
 {
 	size_t i = 0, latin = 0, cyr = 0;
 	while (i < len && latin + cyr < 400) {
 		unsigned char c = (unsigned char)text[i];
+		if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && (i == 0 || text[i - 1] == ' ')) {
+			size_t e = skip_address(text, len, i);
+			if (e > i) {
+				i = e;
+				continue;
+			}
+		}
 		if (c < 0x80) {
 			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
 				latin++;

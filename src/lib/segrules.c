@@ -110,7 +110,7 @@ static int table_get(int set, const char *s, size_t n)
  * (letters, digits, spaces, most punctuation) is skipped at table speed. */
 static const unsigned char interesting[256] = {
 	['.'] = 1, ['?'] = 1, ['!'] = 1, ['('] = 1, [')'] = 1, ['['] = 1, [']'] = 1,
-	['"'] = 1, [0xC2] = 1, [0xE2] = 1,
+	['"'] = 1, [':'] = 1, [0xC2] = 1, [0xE2] = 1,
 };
 
 static inline int32_t cp_at(const char *t, size_t len, size_t i, size_t *next)
@@ -241,6 +241,12 @@ static inline int is_term(int32_t c)
 	return c == '.' || c == 0x2026 || is_qe(c);
 }
 
+/* Caption labels: scraped pages glue photo captions together ("Фото:
+ * пресс-служба ОДКБ Фото с сайта www.odkb-csto.org"). */
+static const char *const caption_labels[] = {
+	"Photo", "Photos", "Video", "Source", "Фото", "Видео", "Источник", NULL
+};
+
 /* ======================= the scanner ======================= */
 
 /* Quotation and bracket kinds tracked for protection. */
@@ -257,6 +263,9 @@ typedef struct {
 	long mk_val;
 	/* position of the last unclosed opening mark of each kind, or -1 */
 	long open[Q_N];
+	/* a caption ("Photo: ...") runs from here to the next sentence end */
+	size_t caption_from;
+	int in_caption;
 } scan;
 
 /* What follows a candidate sentence end. */
@@ -810,6 +819,55 @@ static int glued_break(const scan *s, size_t i)
 	return 1;
 }
 
+/* The caption label ending at `end`, or NULL. */
+static const char *label_before(const scan *s, size_t end, size_t *start)
+{
+	for (const char *const *l = caption_labels; *l; l++) {
+		size_t n = strlen(*l);
+		if (n <= end && memcmp(s->t + end - n, *l, n) == 0) {
+			*start = end - n;
+			return *l;
+		}
+	}
+	return NULL;
+}
+
+/* A colon after a caption label at a sentence start opens a caption. */
+static void at_colon(scan *s, size_t i)
+{
+	size_t ls;
+	if (label_before(s, i, &ls) && list_context(s, ls)) {
+		s->in_caption = 1;
+		s->caption_from = i + 1;
+	}
+}
+
+/* A caption ended at `end`: a caption label inside it, after a word and a
+ * space, starts the next caption. */
+static void caption_end(scan *s, size_t end)
+{
+	const char *t = s->t;
+	if (!s->in_caption)
+		return;
+	s->in_caption = 0;
+	for (size_t i = s->caption_from + 1; i < end; i++) {
+		if (t[i - 1] != ' ')
+			continue;
+		size_t p;
+		int32_t b = cp_before(t, i - 1, &p);
+		if (!is_letter(b) && !is_digit(b))
+			continue;
+		for (const char *const *l = caption_labels; *l; l++) {
+			size_t n = strlen(*l);
+			if (i + n <= end && memcmp(t + i, *l, n) == 0 &&
+			    (i + n == end || t[i + n] == ' ' || t[i + n] == ':')) {
+				termin__breaks_add(s->out, i);
+				break;
+			}
+		}
+	}
+}
+
 /* Handles the sentence-end candidate starting at `i`; returns where the
  * scan resumes. */
 static size_t at_stop(scan *s, size_t i)
@@ -819,6 +877,7 @@ static size_t at_stop(scan *s, size_t i)
 	int qe = 0, dots = 0, ell = 0;
 	next_info nx;
 
+	caption_end(s, i);
 	/* the run of stops: . ? ! … ‽ in any combination */
 	while (j < len) {
 		int32_t c = cp_at(t, len, j, &n);
@@ -942,9 +1001,12 @@ void termin__rules_breaks(termin__lang lang, const char *text, size_t len, termi
 			if (te == i && n < len && is_space(cp_at(text, len, n, &(size_t){ 0 })))
 				list_marker(&s, ts, te, ')');
 		}
+		if (cp == ':')
+			at_colon(&s, i);
 		if (is_bullet(cp) && i > 0 && is_space(cp_before(text, i, &(size_t){ 0 })))
 			termin__breaks_add(out, i);
 		note_quote(&s, i, cp);
 		i = n;
 	}
+	caption_end(&s, len);
 }

@@ -20,6 +20,8 @@
 struct termin_boilerplate {
 	char **phrases; /* lower-cased (ASCII and Cyrillic) */
 	size_t n, cap;
+	size_t maxlen;  /* bytes of the longest phrase */
+	unsigned char first[256]; /* first bytes of the phrases */
 };
 
 static const char *const builtin_boilerplate[] = {
@@ -75,6 +77,9 @@ int termin_boilerplate_add(termin_boilerplate *b, const char *phrase)
 	if (!len)
 		return 0;
 	fold_into(&f, phrase, len);
+	if (f.len > b->maxlen)
+		b->maxlen = f.len;
+	b->first[(unsigned char)f.ptr[0]] = 1;
 	TERMIN_GROW(b->phrases, b->cap, b->n + 1);
 	b->phrases[b->n++] = termin_buf_detach(&f);
 	return 0;
@@ -359,24 +364,41 @@ static int ends_lower(const char *s, size_t n)
 }
 
 /* Drops a boilerplate line (returns 1), or strips boilerplate glued to the
- * start of the text. */
+ * start of the text. Only the first bytes of a line are folded and
+ * compared, and only when its first letter can start a phrase, so that
+ * ordinary lines cost next to nothing. */
 static int remove_boilerplate(termin_textfile *t, cline *c)
 {
 	const termin_boilerplate *bp = t->bp;
 	int stripped;
 	do {
 		stripped = 0;
-		fold_into(&t->fold, c->text.ptr, c->text.len);
+		if (!c->text.len || !bp->n)
+			break;
+		unsigned char c0 = (unsigned char)c->text.ptr[0];
+		if (c0 < 0x80 && c0 >= 'A' && c0 <= 'Z')
+			c0 = (unsigned char)(c0 | 0x20);
+		if (c0 < 0x80 && !bp->first[c0])
+			break;
+		/* fold a prefix a little longer than the longest phrase, ending
+		 * at a character boundary */
+		size_t probe = c->text.len;
+		if (probe > bp->maxlen + 8) {
+			probe = bp->maxlen + 8;
+			while (probe > 0 && ((unsigned char)c->text.ptr[probe] & 0xC0) == 0x80)
+				probe--;
+		}
+		fold_into(&t->fold, c->text.ptr, probe);
 		/* case folding may change byte lengths; compare on folded text and
 		 * only strip when the prefix keeps its length */
 		for (size_t i = 0; i < bp->n; i++) {
 			const char *p = bp->phrases[i];
 			size_t n = strlen(p);
-			if (t->fold.len == n && memcmp(t->fold.ptr, p, n) == 0) {
+			if (probe == c->text.len && t->fold.len == n && memcmp(t->fold.ptr, p, n) == 0) {
 				t->stats.boilerplate++;
 				return 1;
 			}
-			if (t->fold.len > n && t->fold.len == c->text.len && strchr(p, ' ') &&
+			if (t->fold.len > n && t->fold.len == probe && strchr(p, ' ') &&
 			    memcmp(t->fold.ptr, p, n) == 0 && ends_lower(c->text.ptr, n) &&
 			    starts_new_text(c->text.ptr, c->text.len, n)) {
 				/* glued: "Back to the all newsThe 23rd meeting" */
@@ -412,8 +434,7 @@ static int read_line(termin_textfile *t, cline *c, int *blank)
 		clean_into(t, c, &rl, 0, rl.continued && carry_space);
 		if (t->clean && !rl.partial)
 			trim_end(c);
-		if (t->clean && !rl.continued && !rl.partial && c->text.len < 256 &&
-		    remove_boilerplate(t, c)) {
+		if (t->clean && !rl.continued && !rl.partial && remove_boilerplate(t, c)) {
 			*blank = 1;
 			continue;
 		}

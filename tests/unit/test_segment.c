@@ -283,3 +283,271 @@ void test_segment__invalid_utf8_does_not_crash(void)
 	T_ASSERT(n >= 1);
 	termin_segmenter_free(s);
 }
+
+/* ======================= the client's corpus ======================= */
+
+static const char *const corpus_files[] = {
+	"corpus/en/000_66a77208256b8fe0.txt", "corpus/en/001_9265d11487f5d659.txt",
+	"corpus/en/002_ee163aba4bf054da.txt", "corpus/en/003_fb8e1b19bee3b077.txt",
+	"corpus/en/004_cf474bd0c524397c.txt",
+};
+
+typedef struct {
+	char *text;
+	char lang[8];
+	uint64_t start, end;
+	size_t line;
+} seg_rec;
+
+typedef struct {
+	seg_rec *v;
+	size_t n;
+	char *data;     /* the original input */
+	size_t len;
+} seg_list;
+
+static void seg_list_free(seg_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].text);
+	free(l->v);
+	free(l->data);
+}
+
+/* Segments `data` as `termin segment` does: cleaning with the dictionaries,
+ * --lang auto unless `lang` is given. Takes ownership of `data`. */
+static seg_list segment_data(char *data, size_t len, const char *lang)
+{
+	seg_list l = { NULL, 0, data, len };
+	termin_textfile_opts o = TERMIN_TEXTFILE_OPTS_INIT;
+	termin_textfile *tf;
+	termin_segmenter *seg;
+	termin_segstream *ss;
+	termin_segment s;
+	termin_speller *sp;
+	size_t cap = 0;
+	int rc;
+
+	T_OK(termin_speller_new(&sp));
+	if (termin_speller_add_dict(sp, "en_US") < 0 || termin_speller_add_dict(sp, "ru_RU") < 0)
+		T_SKIP("hunspell en_US or ru_RU is not installed");
+	o.speller = sp;
+	T_OK(termin_textfile_open_buffer(&tf, "corpus", data, len, &o));
+	T_OK(termin_segmenter_new(&seg, NULL));
+	T_OK(termin_segstream_new(&ss, tf, seg, lang));
+	while ((rc = termin_segstream_next(ss, &s)) > 0) {
+		if (l.n == cap) {
+			cap = cap ? cap * 2 : 256;
+			l.v = realloc(l.v, cap * sizeof *l.v);
+		}
+		seg_rec *r = &l.v[l.n++];
+		r->text = strndup(s.text, s.len);
+		snprintf(r->lang, sizeof r->lang, "%s", s.lang);
+		r->start = s.start;
+		r->end = s.end;
+		r->line = s.line;
+	}
+	T_OK(rc);
+	termin_segstream_free(ss);
+	termin_segmenter_free(seg);
+	termin_textfile_free(tf);
+	termin_speller_free(sp);
+	return l;
+}
+
+static seg_list segment_shared(const char *rel, const char *lang)
+{
+	size_t len;
+	char *data = tt_read(tt_shared(rel), &len);
+	return segment_data(data, len, lang);
+}
+
+/* All five texts one after the other, as the benchmark builds them: each
+ * file's last line ("Back to the all news", no final newline) is glued to
+ * the next file's first line. */
+static seg_list segment_concatenated(void)
+{
+	char *all = NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < (sizeof corpus_files / sizeof *corpus_files); i++) {
+		size_t len;
+		char *d = tt_read(tt_shared(corpus_files[i]), &len);
+		all = realloc(all, n + len + 1);
+		memcpy(all + n, d, len);
+		n += len;
+		free(d);
+	}
+	return segment_data(all, n, NULL);
+}
+
+static void assert_no_boilerplate(const seg_list *l)
+{
+	static const char *const nav[] = { "Go back", "Back to the section", "Back to the all news" };
+	for (size_t i = 0; i < l->n; i++)
+		for (size_t k = 0; k < 3; k++)
+			if (strstr(l->v[i].text, nav[k]))
+				tt_fail(__FILE__, __LINE__, "boilerplate survives in segment %zu (line %zu): %s", i + 1,
+				        l->v[i].line, l->v[i].text);
+}
+
+void test_segment__corpus_has_no_boilerplate(void)
+{
+	for (size_t f = 0; f < (sizeof corpus_files / sizeof *corpus_files); f++) {
+		seg_list l = segment_shared(corpus_files[f], NULL);
+		T_ASSERT(l.n > 30);
+		assert_no_boilerplate(&l);
+		seg_list_free(&l);
+	}
+}
+
+void test_segment__corpus_concatenated_has_no_glued_boilerplate(void)
+{
+	seg_list l = segment_concatenated();
+	int found = 0;
+	assert_no_boilerplate(&l);
+	/* "Back to the all newsThe 23rd meeting ..." lost only its prefix */
+	for (size_t i = 0; i < l.n; i++)
+		found += strncmp(l.v[i].text, "The 23rd meeting of the Military Committee", 42) == 0;
+	T_EQ_INT(found, 1);
+	seg_list_free(&l);
+}
+
+void test_segment__corpus_broken_word_rejoined(void)
+{
+	seg_list l = segment_shared("corpus/en/004_cf474bd0c524397c.txt", NULL);
+	int joined = 0;
+	for (size_t i = 0; i < l.n; i++) {
+		const char *t = l.v[i].text;
+		size_t n = strlen(t);
+		T_ASSERT(!(n >= 7 && strcmp(t + n - 7, "Collect") == 0));
+		T_ASSERT(strncmp(t, "ive ", 4) != 0);
+		joined += strcmp(t, "You were one of the initiators of the Collective Security Treaty.") == 0;
+	}
+	/* the sentence occurs twice, once with the broken word */
+	T_EQ_INT(joined, 2);
+	seg_list_free(&l);
+}
+
+void test_segment__corpus_russian_keywords_tagged_ru(void)
+{
+	seg_list l = segment_shared("corpus/en/003_fb8e1b19bee3b077.txt", "auto");
+	size_t ru = 0;
+	for (size_t i = 0; i < l.n; i++) {
+		if (strcmp(l.v[i].lang, "ru") == 0) {
+			ru++;
+			T_EQ_STR(l.v[i].text, "генеральный секретарь одкб, станислав зась, терроризм, пандемия");
+		} else {
+			T_EQ_STR(l.v[i].lang, "en");
+		}
+	}
+	T_EQ_INT(ru, 1);
+	seg_list_free(&l);
+}
+
+void test_segment__corpus_dateline_is_one_segment(void)
+{
+	seg_list l = segment_shared("corpus/en/003_fb8e1b19bee3b077.txt", NULL);
+	int found = 0;
+	for (size_t i = 0; i < l.n; i++)
+		found += strcmp(l.v[i].text, "05.06.2020 00:01:00") == 0;
+	T_EQ_INT(found, 1);
+	seg_list_free(&l);
+}
+
+/* What cleaning does to a stretch of the original: Unicode spaces become
+ * one plain space, a line break inside a rejoined word disappears. */
+static char *clean_like(const char *s, size_t n)
+{
+	char *o = malloc(n + 1);
+	size_t k = 0;
+	int space = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\n' || c == '\r')
+			continue;
+		if (c == ' ' || c == '\t' || (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0)) {
+			if (c == 0xC2)
+				i++;
+			space = 1;
+			continue;
+		}
+		if (space && k)
+			o[k++] = ' ';
+		space = 0;
+		o[k++] = (char)c;
+	}
+	o[k] = '\0';
+	return o;
+}
+
+static void assert_offsets(const seg_list *l, size_t *exact)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const seg_rec *r = &l->v[i];
+		T_ASSERT(r->start < r->end && r->end <= l->len);
+		const char *orig = l->data + r->start;
+		size_t n = (size_t)(r->end - r->start);
+		if (n == strlen(r->text) && memcmp(orig, r->text, n) == 0) {
+			(*exact)++;
+			continue;
+		}
+		/* cleaning changed the text: the slice must clean to it */
+		char *c = clean_like(orig, n);
+		if (strcmp(c, r->text) != 0)
+			tt_fail(__FILE__, __LINE__, "segment %zu (line %zu) at [%llu, %llu):\n  slice:   %s\n  segment: %s",
+			        i + 1, r->line, (unsigned long long)r->start, (unsigned long long)r->end, c, r->text);
+		free(c);
+	}
+}
+
+void test_segment__corpus_offsets_slice_the_original(void)
+{
+	size_t exact = 0, total = 0;
+	for (size_t f = 0; f < (sizeof corpus_files / sizeof *corpus_files); f++) {
+		seg_list l = segment_shared(corpus_files[f], NULL);
+		assert_offsets(&l, &exact);
+		total += l.n;
+		seg_list_free(&l);
+	}
+	seg_list l = segment_shared("dev/align/003_fb8e1b19bee3b077.ru.txt", NULL);
+	assert_offsets(&l, &exact);
+	total += l.n;
+	seg_list_free(&l);
+	/* most segments are untouched by cleaning and slice out verbatim */
+	T_ASSERT(exact * 10 > total * 9);
+}
+
+/* The alignment gold of text 003 lists its English and Russian sentences
+ * in order: our segments must be exactly those. */
+void test_segment__corpus_matches_alignment_gold(void)
+{
+	size_t len;
+	char *gold_text = tt_read(tt_shared("dev/align/003_fb8e1b19bee3b077.gold.json"), &len);
+	const char *err;
+	tj_value *gold = tj_parse(gold_text, len, &err);
+	const tj_value *pairs = tj_get(gold, "pairs");
+	T_ASSERT(pairs && pairs->type == TJ_ARRAY);
+	static const char *const sides[2][2] = {
+		{ "en", "corpus/en/003_fb8e1b19bee3b077.txt" },
+		{ "ru", "dev/align/003_fb8e1b19bee3b077.ru.txt" },
+	};
+	for (int s = 0; s < 2; s++) {
+		seg_list l = segment_shared(sides[s][1], NULL);
+		size_t k = 0;
+		for (size_t p = 0; p < pairs->n; p++) {
+			const tj_value *side = tj_get(pairs->items[p], sides[s][0]);
+			T_ASSERT(side && side->type == TJ_ARRAY);
+			for (size_t j = 0; j < side->n; j++, k++) {
+				if (k >= l.n)
+					tt_fail(__FILE__, __LINE__, "%s: gold has more segments than ours (%zu)", sides[s][0], l.n);
+				if (strcmp(l.v[k].text, side->items[j]->str) != 0)
+					tt_fail(__FILE__, __LINE__, "%s segment %zu:\n  ours: %s\n  gold: %s", sides[s][0], k + 1,
+					        l.v[k].text, side->items[j]->str);
+			}
+		}
+		T_EQ_INT(k, l.n);
+		seg_list_free(&l);
+	}
+	tj_free(gold);
+	free(gold_text);
+}
