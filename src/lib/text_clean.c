@@ -220,11 +220,52 @@ static void add_anchor(cline *c, size_t clean, size_t raw, int src)
 	c->anchors[c->n_anchors++] = (anchor){ clean, raw, src };
 }
 
-/* Copies a raw line into `c`, cleaning it when asked. */
+/* Bytes that cleaning copies as they are: printable ASCII, and UTF-8
+ * sequences whose lead byte cannot start a space, an invisible or a
+ * control character (C2 and E2 are decided on their next bytes; E1, E3
+ * and EF take the slow path). Input here is valid UTF-8. */
+static const unsigned char plain_byte[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+	1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* Is the two- or three-byte sequence at s (lead C2 or E2, complete)
+ * copied as it is? */
+static inline int plain_seq(const unsigned char *s)
+{
+	if (s[0] == 0xC2)
+		return s[1] >= 0xA0 && s[1] != 0xA0 && s[1] != 0xAD;
+	/* E2 80 80-8F spaces and zero-width marks, E2 80 A8/A9 line and
+	 * paragraph separators, E2 80 AF, E2 81 9F spaces, E2 81 A0 joiner */
+	if (s[1] == 0x80)
+		return !(s[2] <= 0x8F || s[2] == 0xA8 || s[2] == 0xA9 || s[2] == 0xAF);
+	if (s[1] == 0x81)
+		return s[2] != 0x9F && s[2] != 0xA0;
+	return 1;
+}
+
+/* Copies a raw line into `c`, cleaning it when asked. Runs of text that
+ * need no change are found and copied in bulk; only spaces, invisible and
+ * control characters go through the character-by-character path. */
 static void clean_into(termin_textfile *t, cline *c, const termin__rawline *rl, int src,
                        int space_pending)
 {
 	const char *s = rl->text;
+	const unsigned char *u = (const unsigned char *)s;
 	size_t len = rl->len, i = 0;
 	size_t base = c->text.len;
 	int pending_space = space_pending;
@@ -242,19 +283,34 @@ static void clean_into(termin_textfile *t, cline *c, const termin__rawline *rl, 
 	}
 	termin_buf_reserve(&c->text, len + 1);
 	while (i < len) {
-		size_t start = i;
-		unsigned char ch = (unsigned char)s[i];
+		size_t start = i, j = i;
 		int32_t cp;
-		if (ch >= 0x21 && ch < 0x7F) {
-			/* common case: printable ASCII */
+		for (;;) {
+			if (j >= len)
+				break;
+			unsigned char b = u[j];
+			if (plain_byte[b]) {
+				j++;
+			} else if ((b == 0xC2 && j + 1 < len) || (b == 0xE2 && j + 2 < len)) {
+				if (!plain_seq(u + j))
+					break;
+				j += b == 0xC2 ? 2 : 3;
+			} else if (b == ' ' && j > i && j + 1 < len && plain_byte[u[j + 1]]) {
+				j++; /* one space between words stays as it is */
+			} else {
+				break;
+			}
+		}
+		if (j > i) {
 			if (pending_space) {
 				if (c->text.len > base || rl->continued || space_pending)
 					c->text.ptr[c->text.len++] = ' ';
 				pending_space = 0;
-				add_anchor(c, c->text.len, start, src);
 			}
-			c->text.ptr[c->text.len++] = (char)ch;
-			i++;
+			add_anchor(c, c->text.len, i, src);
+			memcpy(c->text.ptr + c->text.len, s + i, j - i);
+			c->text.len += j - i;
+			i = j;
 			continue;
 		}
 		cp = termin__utf8_next(s, len, &i);
@@ -521,6 +577,27 @@ static void join(termin_textfile *t, cline *a, cline *b)
 	t->stats.rejoined++;
 }
 
+/* A 64-bit hash of a paragraph, eight bytes at a time: every paragraph is
+ * hashed, so this is on the hot path (termin__hash64 goes byte by byte). */
+static uint64_t para_hash(const char *p, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xC2B2AE3D27D4EB4FULL), w;
+	while (n >= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 29;
+		p += 8;
+		n -= 8;
+	}
+	w = 0;
+	memcpy(&w, p, n);
+	h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
 static void note_repeat(termin_textfile *t, const cline *c)
 {
 	uint64_t h;
@@ -544,7 +621,7 @@ static void note_repeat(termin_textfile *t, const cline *c)
 		t->rep_cap = ncap;
 	}
 lookup_only:
-	h = termin__hash64(c->text.ptr, c->text.len, 0) | 1;
+	h = para_hash(c->text.ptr ? c->text.ptr : "", c->text.len) | 1;
 	mask = t->rep_cap - 1;
 	i = h & mask;
 	while (t->rep[i].hash) {
