@@ -21,7 +21,7 @@ struct termin_boilerplate {
 	char **phrases; /* lower-cased (ASCII and Cyrillic) */
 	size_t n, cap;
 	size_t maxlen;  /* bytes of the longest phrase */
-	unsigned char first[256]; /* first bytes of the phrases */
+	int32_t (*head)[2]; /* the first two code points of each phrase */
 };
 
 static const char *const builtin_boilerplate[] = {
@@ -79,8 +79,13 @@ int termin_boilerplate_add(termin_boilerplate *b, const char *phrase)
 	fold_into(&f, phrase, len);
 	if (f.len > b->maxlen)
 		b->maxlen = f.len;
-	b->first[(unsigned char)f.ptr[0]] = 1;
+	size_t cap = b->cap;
 	TERMIN_GROW(b->phrases, b->cap, b->n + 1);
+	if (b->cap != cap)
+		b->head = termin__xrealloc(b->head, b->cap * sizeof *b->head);
+	size_t k = 0;
+	b->head[b->n][0] = termin__utf8_next(f.ptr, f.len, &k);
+	b->head[b->n][1] = k < f.len ? termin__utf8_next(f.ptr, f.len, &k) : -1;
 	b->phrases[b->n++] = termin_buf_detach(&f);
 	return 0;
 }
@@ -126,6 +131,7 @@ void termin_boilerplate_free(termin_boilerplate *b)
 	for (size_t i = 0; i < b->n; i++)
 		free(b->phrases[i]);
 	free(b->phrases);
+	free(b->head);
 	free(b);
 }
 
@@ -286,6 +292,24 @@ static void clean_into(termin_textfile *t, cline *c, const termin__rawline *rl, 
 		size_t start = i, j = i;
 		int32_t cp;
 		for (;;) {
+			/* eight bytes at a time while they are printable ASCII with
+			 * single spaces between words */
+			while (j + 9 <= len) {
+				uint64_t w, v, sp;
+				memcpy(&w, u + j, 8);
+				if ((w & 0x8080808080808080ULL) ||
+				    ((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL))
+					break; /* non-ASCII or a control character */
+				v = w ^ 0x7F7F7F7F7F7F7F7FULL;
+				if ((v - 0x0101010101010101ULL) & ~v & 0x8080808080808080ULL)
+					break; /* DEL */
+				v = w ^ 0x2020202020202020ULL;
+				sp = ~(((v & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | v |
+				       0x7F7F7F7F7F7F7F7FULL); /* 0x80 in each space byte */
+				if ((sp & (sp >> 8)) || (sp >> 63) || ((sp & 0x80) && (j == i || u[j - 1] == ' ')))
+					break; /* two spaces, or a space at either end */
+				j += 8;
+			}
 			if (j >= len)
 				break;
 			unsigned char b = u[j];
@@ -431,10 +455,16 @@ static int remove_boilerplate(termin_textfile *t, cline *c)
 		stripped = 0;
 		if (!c->text.len || !bp->n)
 			break;
-		unsigned char c0 = (unsigned char)c->text.ptr[0];
-		if (c0 < 0x80 && c0 >= 'A' && c0 <= 'Z')
-			c0 = (unsigned char)(c0 | 0x20);
-		if (c0 < 0x80 && !bp->first[c0])
+		/* a phrase can only match a line that starts as it does */
+		int32_t h0, h1 = -1;
+		size_t k = 0;
+		h0 = u_tolower(termin__utf8_next(c->text.ptr, c->text.len, &k));
+		if (k < c->text.len)
+			h1 = u_tolower(termin__utf8_next(c->text.ptr, c->text.len, &k));
+		int maybe = 0;
+		for (size_t i = 0; i < bp->n && !maybe; i++)
+			maybe = bp->head[i][0] == h0 && (bp->head[i][1] == h1 || bp->head[i][1] < 0);
+		if (!maybe)
 			break;
 		/* fold a prefix a little longer than the longest phrase, ending
 		 * at a character boundary */
@@ -577,25 +607,42 @@ static void join(termin_textfile *t, cline *a, cline *b)
 	t->stats.rejoined++;
 }
 
-/* A 64-bit hash of a paragraph, eight bytes at a time: every paragraph is
- * hashed, so this is on the hot path (termin__hash64 goes byte by byte). */
+/* A 64-bit hash of a paragraph: every paragraph is hashed, so this is on
+ * the hot path (termin__hash64 goes byte by byte). Four independent lanes
+ * of eight bytes keep the multiplier busy. */
 static uint64_t para_hash(const char *p, size_t n)
 {
-	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xC2B2AE3D27D4EB4FULL), w;
+	const uint64_t k = 0xFF51AFD7ED558CCDULL;
+	uint64_t a = 0x9E3779B97F4A7C15ULL ^ n, b = 0xC2B2AE3D27D4EB4FULL, c = 0x165667B19E3779F9ULL,
+	         d = 0x27D4EB2F165667C5ULL, w[4];
+	while (n >= 32) {
+		memcpy(w, p, 32);
+		a = (a ^ w[0]) * k;
+		b = (b ^ w[1]) * k;
+		c = (c ^ w[2]) * k;
+		d = (d ^ w[3]) * k;
+		a ^= a >> 29;
+		b ^= b >> 29;
+		c ^= c >> 29;
+		d ^= d >> 29;
+		p += 32;
+		n -= 32;
+	}
 	while (n >= 8) {
-		memcpy(&w, p, 8);
-		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
-		h ^= h >> 29;
+		memcpy(w, p, 8);
+		a = (a ^ w[0]) * k;
+		a ^= a >> 29;
 		p += 8;
 		n -= 8;
 	}
-	w = 0;
-	memcpy(&w, p, n);
-	h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
-	h ^= h >> 33;
-	h *= 0xC4CEB9FE1A85EC53ULL;
-	h ^= h >> 33;
-	return h;
+	w[0] = 0;
+	memcpy(w, p, n);
+	a = (a ^ w[0]) * k;
+	a ^= (b * 31 + c) * k + d;
+	a ^= a >> 33;
+	a *= 0xC4CEB9FE1A85EC53ULL;
+	a ^= a >> 33;
+	return a;
 }
 
 static void note_repeat(termin_textfile *t, const cline *c)
