@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static const char description[] =
 	"Reads UTF-8 text (with or without BOM; UTF-16/32 with BOM; any other\n"
@@ -23,6 +24,7 @@ static const char description[] =
 
 typedef struct {
 	const char *format;
+	int lines;          /* format is "lines" */
 	const char *lang;
 	FILE *f;
 	termin_tmx_writer *tmx;
@@ -33,9 +35,9 @@ typedef struct {
 static int write_segment(output *o, const char *file, const termin_segment *s)
 {
 	FILE *f = o->f;
-	if (strcmp(o->format, "lines") == 0) {
-		fwrite(s->text, 1, s->len, f);
-		putc('\n', f);
+	if (o->lines) {
+		fwrite_unlocked(s->text, 1, s->len, f);
+		putc_unlocked('\n', f);
 	} else if (strcmp(o->format, "jsonl") == 0) {
 		fputs("{\"file\":", f);
 		termin_json_write_string(f, file, strlen(file));
@@ -194,8 +196,12 @@ int cmd_segment(int argc, char **argv)
 	if ((rc = termin_outfile_open(&out, outpath)) < 0)
 		goto fail;
 	o.format = format;
+	o.lines = strcmp(format, "lines") == 0;
 	o.lang = lang;
 	o.f = termin_outfile_stream(out);
+	/* large writes into files and pipes; a terminal stays line-buffered */
+	if (!isatty(fileno(o.f)))
+		setvbuf(o.f, NULL, _IOFBF, 1 << 16);
 	termin_tmx_date(o.date, termin_tmx_now());
 	if (strcmp(format, "tmx") == 0) {
 		termin_tmx_header h = TERMIN_TMX_HEADER_INIT;

@@ -117,6 +117,32 @@ static size_t line_end(const char *t, size_t len, size_t from, size_t *next)
 	return len;
 }
 
+/* Runs the rule engine on one line (no line breaks inside) at text[from,
+ * end) and appends its trimmed segments. */
+static int split_line(termin_segmenter *s, const char *lang, termin__lang l, const char *text,
+                      size_t len, size_t from, size_t end)
+{
+	size_t start = from;
+	s->breaks.n = 0;
+	if (s->srx) {
+		int rc = termin__srx_breaks(s->srx, lang ? lang : "en", text + from, end - from,
+		                            &s->breaks);
+		if (rc < 0)
+			return rc;
+	} else {
+		termin__rules_breaks(l, text + from, end - from, &s->breaks);
+	}
+	for (size_t i = 0; i < s->breaks.n; i++) {
+		size_t b = from + s->breaks.pos[i];
+		if (b <= start || b >= end)
+			continue;
+		push_span(s, text, len, start, b);
+		start = b;
+	}
+	push_span(s, text, len, start, end);
+	return 0;
+}
+
 int termin_segmenter_split(termin_segmenter *s, const char *lang, const char *text, size_t len,
                            const termin_span **spans, size_t *n)
 {
@@ -125,29 +151,26 @@ int termin_segmenter_split(termin_segmenter *s, const char *lang, const char *te
 	s->n_spans = 0;
 	while (from < len) {
 		size_t next, end = line_end(text, len, from, &next);
-		size_t start = from;
-		s->breaks.n = 0;
-		if (s->srx) {
-			int rc = termin__srx_breaks(s->srx, lang ? lang : "en", text + from, end - from,
-			                            &s->breaks);
-			if (rc < 0)
-				return rc;
-		} else {
-			termin__rules_breaks(l, text + from, end - from, &s->breaks);
-		}
-		for (size_t i = 0; i < s->breaks.n; i++) {
-			size_t b = from + s->breaks.pos[i];
-			if (b <= start || b >= end)
-				continue;
-			push_span(s, text, len, start, b);
-			start = b;
-		}
-		push_span(s, text, len, start, end);
+		int rc = split_line(s, lang, l, text, len, from, end);
+		if (rc < 0)
+			return rc;
 		from = next;
 	}
 	*spans = s->spans;
 	*n = s->n_spans;
 	return 0;
+}
+
+/* termin_segmenter_split for text known to hold no line break: a line of
+ * a termin_textfile, which the reader already cut at every terminator. */
+static int split_one_line(termin_segmenter *s, const char *lang, const char *text, size_t len,
+                          const termin_span **spans, size_t *n)
+{
+	s->n_spans = 0;
+	int rc = split_line(s, lang, termin__lang_of(lang), text, len, 0, len);
+	*spans = s->spans;
+	*n = s->n_spans;
+	return rc;
 }
 
 int termin_segmenter_export_srx(FILE *f)
@@ -157,25 +180,58 @@ int termin_segmenter_export_srx(FILE *f)
 
 /* ======================= language ======================= */
 
+/* Guesses the language from letter counts: Latin against Cyrillic, in at
+ * most the first 400 letters. Letters inside URLs, e-mail addresses and
+ * www. names say nothing about the language around them and are not
+ * counted ("05.06.2020 http://nvo.ng.ru/..." in a Russian text). One pass,
+ * byte by byte: Cyrillic letters are recognised by their lead byte. */
 const char *termin_lang_detect(const char *text, size_t len)
 {
-	size_t i = 0, latin = 0, cyr = 0;
+	const unsigned char *u = (const unsigned char *)text;
+	size_t i = 0, latin = 0, cyr = 0, token_latin = 0;
 	while (i < len && latin + cyr < 400) {
-		unsigned char c = (unsigned char)text[i];
+		unsigned char c = u[i];
+		/* a clear majority early on decides: most paragraphs are in one
+		 * script, and counting all 400 letters of each costs */
+		if (latin + cyr >= 64 && (latin < (latin + cyr) / 16 || cyr < (latin + cyr) / 16) &&
+		    token_latin == 0)
+			break;
 		if (c < 0x80) {
-			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+				if (token_latin == 0 && c == 'w' && len - i >= 4 && memcmp(text + i, "www.", 4) == 0 &&
+				    (i == 0 || u[i - 1] == ' '))
+					goto skip_token;
 				latin++;
+				token_latin++;
+			} else if (c == ' ' || c == '\t') {
+				token_latin = 0;
+			} else if (c == '/' || c == '@') {
+				goto skip_token;
+			}
 			i++;
 			continue;
 		}
-		int32_t cp = termin__utf8_next(text, len, &i);
-		if (cp >= 0x400 && cp <= 0x52F)
+		if ((c >= 0xD0 && c <= 0xD3) || (c == 0xD4 && i + 1 < len && u[i + 1] < 0xB0)) {
+			/* U+0400-U+052F */
 			cyr++;
-		else if (cp > 0 && u_isalpha(cp)) {
-			UErrorCode e = U_ZERO_ERROR;
-			if (uscript_getScript(cp, &e) == USCRIPT_LATIN)
-				latin++;
+			i += 2;
+			continue;
 		}
+		int32_t cp = termin__utf8_next(text, len, &i);
+		if (cp > 0 && u_isalpha(cp)) {
+			UErrorCode e = U_ZERO_ERROR;
+			if (uscript_getScript(cp, &e) == USCRIPT_LATIN) {
+				latin++;
+				token_latin++;
+			}
+		}
+		continue;
+	skip_token:
+		/* a URL, e-mail address or www. name: uncount it and skip it */
+		latin -= token_latin;
+		token_latin = 0;
+		while (i < len && u[i] != ' ' && u[i] != '\t')
+			i++;
 	}
 	if (latin + cyr < 3)
 		return NULL;
@@ -201,7 +257,10 @@ struct termin_segstream {
 	size_t index;             /* segments emitted in this paragraph */
 	int emit_all;             /* the last span is final too */
 
-	/* text of the current piece, prefixed by the carried segment start */
+	/* text of the current piece, prefixed by the carried segment start:
+	 * `text` points into `work` after a cut line, else at the line itself */
+	const char *text;
+	size_t text_len;
 	termin_buf work;
 	size_t carry_len;                 /* bytes of `work` that came from the carry */
 	uint64_t carry_off[CARRY_MAP + 1];/* offsets of carry positions [carry_len-CARRY_MAP, carry_len] */
@@ -235,7 +294,7 @@ void termin_segstream_free(termin_segstream *ss)
 	free(ss);
 }
 
-/* Offset in the input of position `pos` in ss->work. */
+/* Offset in the input of position `pos` in ss->text. */
 static uint64_t work_offset(termin_segstream *ss, size_t pos)
 {
 	if (pos >= ss->carry_len)
@@ -263,20 +322,24 @@ static int load_line(termin_segstream *ss)
 			ss->lang = ss->last_lang;
 		}
 	}
-	/* work = pending carry + this piece */
-	termin_buf_clear(&ss->work);
+	/* the text is this piece, prefixed by the carry of a cut line */
 	ss->carry_len = 0;
 	if (ss->line.continued && ss->pending.len) {
+		termin_buf_clear(&ss->work);
 		termin_buf_put(&ss->work, ss->pending.ptr, ss->pending.len);
 		ss->carry_len = ss->pending.len;
 		memcpy(ss->carry_off, ss->pending_off, sizeof ss->carry_off);
 		ss->carry_start = ss->pending_start;
+		termin_buf_put(&ss->work, ss->line.text, ss->line.len);
+		ss->text = ss->work.ptr;
+		ss->text_len = ss->work.len;
+	} else {
+		ss->text = ss->line.text;
+		ss->text_len = ss->line.len;
 	}
 	termin_buf_clear(&ss->pending);
-	termin_buf_put(&ss->work, ss->line.text, ss->line.len);
 
-	rc = termin_segmenter_split(ss->seg, ss->lang, ss->work.ptr, ss->work.len, &ss->spans,
-	                            &ss->n_spans);
+	rc = split_one_line(ss->seg, ss->lang, ss->text, ss->text_len, &ss->spans, &ss->n_spans);
 	if (rc < 0)
 		return rc;
 	ss->next_span = 0;
@@ -289,8 +352,8 @@ static int load_line(termin_segstream *ss)
 			ss->forced++;
 			ss->emit_all = 1;
 		} else {
-			size_t from = last->start, to = ss->work.len;
-			termin_buf_put(&ss->pending, ss->work.ptr + from, to - from);
+			size_t from = last->start, to = ss->text_len;
+			termin_buf_put(&ss->pending, ss->text + from, to - from);
 			ss->pending_start = work_offset(ss, from);
 			for (size_t k = 0; k <= CARRY_MAP; k++) {
 				size_t back = CARRY_MAP - k;
@@ -311,7 +374,7 @@ int termin_segstream_next(termin_segstream *ss, termin_segment *out)
 			size_t limit = ss->emit_all ? ss->n_spans : (ss->n_spans ? ss->n_spans - 1 : 0);
 			if (ss->next_span < limit) {
 				const termin_span *sp = &ss->spans[ss->next_span++];
-				out->text = ss->work.ptr + sp->start;
+				out->text = ss->text + sp->start;
 				out->len = sp->end - sp->start;
 				out->lang = ss->lang;
 				out->line = ss->line.line;

@@ -12,12 +12,14 @@
 #include <unistd.h>
 
 #include <hunspell.h>
+#include <unicode/uscript.h>
 
 typedef struct {
 	char *name;
 	char *aff, *dic;
 	Hunhandle *h;     /* NULL until first use */
 	int failed;
+	int script;       /* UScriptCode of the dictionary's language, or -1 */
 } dict;
 
 struct termin_speller {
@@ -77,8 +79,14 @@ int termin_speller_add_dict(termin_speller *s, const char *name)
 		return termin__error_set(TERMIN_ENOTFOUND,
 			"hunspell dictionary '%s' is not installed (looked in $TERMIN_DICT_PATH and /usr/share/hunspell)",
 			name);
+	/* the script of the language ("ru_RU" is Cyrillic): a word in another
+	 * script is never looked up there, so its dictionary is not loaded */
+	UScriptCode codes[4];
+	UErrorCode err = U_ZERO_ERROR;
+	int nc = uscript_getCode(name, codes, 4, &err);
+	int script = U_SUCCESS(err) && nc == 1 ? (int)codes[0] : -1;
 	TERMIN_GROW(s->dicts, s->cap, s->n + 1);
-	s->dicts[s->n++] = (dict){ termin__xstrdup(name), aff, dic, NULL, 0 };
+	s->dicts[s->n++] = (dict){ termin__xstrdup(name), aff, dic, NULL, 0, script };
 	termin_strmap_free(s->cache);
 	s->cache = termin_strmap_new();
 	return 0;
@@ -133,6 +141,22 @@ static int load(dict *d)
 	return 0;
 }
 
+/* The script of the first letter of `word` (Latin, Cyrillic, ...), or -1. */
+static int word_script(const char *word, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		int32_t cp = termin__utf8_next(word, len, &i);
+		if (cp < 0)
+			return -1;
+		UErrorCode err = U_ZERO_ERROR;
+		UScriptCode sc = uscript_getScript(cp, &err);
+		if (U_SUCCESS(err) && sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED)
+			return (int)sc;
+	}
+	return -1;
+}
+
 int termin_speller_check(termin_speller *s, const char *word, size_t len)
 {
 	intptr_t v;
@@ -145,7 +169,10 @@ int termin_speller_check(termin_speller *s, const char *word, size_t len)
 		return (int)v;
 	termin_buf_clear(&s->tmp);
 	termin_buf_put(&s->tmp, word, len);
+	int script = word_script(word, len);
 	for (size_t i = 0; i < s->n && !ok; i++) {
+		if (script >= 0 && s->dicts[i].script >= 0 && s->dicts[i].script != script)
+			continue;
 		int rc = load(&s->dicts[i]);
 		if (rc < 0)
 			return rc;

@@ -20,6 +20,8 @@
 struct termin_boilerplate {
 	char **phrases; /* lower-cased (ASCII and Cyrillic) */
 	size_t n, cap;
+	size_t maxlen;  /* bytes of the longest phrase */
+	int32_t (*head)[2]; /* the first two code points of each phrase */
 };
 
 static const char *const builtin_boilerplate[] = {
@@ -75,7 +77,15 @@ int termin_boilerplate_add(termin_boilerplate *b, const char *phrase)
 	if (!len)
 		return 0;
 	fold_into(&f, phrase, len);
+	if (f.len > b->maxlen)
+		b->maxlen = f.len;
+	size_t cap = b->cap;
 	TERMIN_GROW(b->phrases, b->cap, b->n + 1);
+	if (b->cap != cap)
+		b->head = termin__xrealloc(b->head, b->cap * sizeof *b->head);
+	size_t k = 0;
+	b->head[b->n][0] = termin__utf8_next(f.ptr, f.len, &k);
+	b->head[b->n][1] = k < f.len ? termin__utf8_next(f.ptr, f.len, &k) : -1;
 	b->phrases[b->n++] = termin_buf_detach(&f);
 	return 0;
 }
@@ -121,6 +131,7 @@ void termin_boilerplate_free(termin_boilerplate *b)
 	for (size_t i = 0; i < b->n; i++)
 		free(b->phrases[i]);
 	free(b->phrases);
+	free(b->head);
 	free(b);
 }
 
@@ -215,11 +226,52 @@ static void add_anchor(cline *c, size_t clean, size_t raw, int src)
 	c->anchors[c->n_anchors++] = (anchor){ clean, raw, src };
 }
 
-/* Copies a raw line into `c`, cleaning it when asked. */
+/* Bytes that cleaning copies as they are: printable ASCII, and UTF-8
+ * sequences whose lead byte cannot start a space, an invisible or a
+ * control character (C2 and E2 are decided on their next bytes; E1, E3
+ * and EF take the slow path). Input here is valid UTF-8. */
+static const unsigned char plain_byte[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+	1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* Is the two- or three-byte sequence at s (lead C2 or E2, complete)
+ * copied as it is? */
+static inline int plain_seq(const unsigned char *s)
+{
+	if (s[0] == 0xC2)
+		return s[1] >= 0xA0 && s[1] != 0xA0 && s[1] != 0xAD;
+	/* E2 80 80-8F spaces and zero-width marks, E2 80 A8/A9 line and
+	 * paragraph separators, E2 80 AF, E2 81 9F spaces, E2 81 A0 joiner */
+	if (s[1] == 0x80)
+		return !(s[2] <= 0x8F || s[2] == 0xA8 || s[2] == 0xA9 || s[2] == 0xAF);
+	if (s[1] == 0x81)
+		return s[2] != 0x9F && s[2] != 0xA0;
+	return 1;
+}
+
+/* Copies a raw line into `c`, cleaning it when asked. Runs of text that
+ * need no change are found and copied in bulk; only spaces, invisible and
+ * control characters go through the character-by-character path. */
 static void clean_into(termin_textfile *t, cline *c, const termin__rawline *rl, int src,
                        int space_pending)
 {
 	const char *s = rl->text;
+	const unsigned char *u = (const unsigned char *)s;
 	size_t len = rl->len, i = 0;
 	size_t base = c->text.len;
 	int pending_space = space_pending;
@@ -237,19 +289,52 @@ static void clean_into(termin_textfile *t, cline *c, const termin__rawline *rl, 
 	}
 	termin_buf_reserve(&c->text, len + 1);
 	while (i < len) {
-		size_t start = i;
-		unsigned char ch = (unsigned char)s[i];
+		size_t start = i, j = i;
 		int32_t cp;
-		if (ch >= 0x21 && ch < 0x7F) {
-			/* common case: printable ASCII */
+		for (;;) {
+			/* eight bytes at a time while they are printable ASCII with
+			 * single spaces between words */
+			while (j + 9 <= len) {
+				uint64_t w, v, sp;
+				memcpy(&w, u + j, 8);
+				if ((w & 0x8080808080808080ULL) ||
+				    ((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL))
+					break; /* non-ASCII or a control character */
+				v = w ^ 0x7F7F7F7F7F7F7F7FULL;
+				if ((v - 0x0101010101010101ULL) & ~v & 0x8080808080808080ULL)
+					break; /* DEL */
+				v = w ^ 0x2020202020202020ULL;
+				sp = ~(((v & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | v |
+				       0x7F7F7F7F7F7F7F7FULL); /* 0x80 in each space byte */
+				if ((sp & (sp >> 8)) || (sp >> 63) || ((sp & 0x80) && (j == i || u[j - 1] == ' ')))
+					break; /* two spaces, or a space at either end */
+				j += 8;
+			}
+			if (j >= len)
+				break;
+			unsigned char b = u[j];
+			if (plain_byte[b]) {
+				j++;
+			} else if ((b == 0xC2 && j + 1 < len) || (b == 0xE2 && j + 2 < len)) {
+				if (!plain_seq(u + j))
+					break;
+				j += b == 0xC2 ? 2 : 3;
+			} else if (b == ' ' && j > i && j + 1 < len && plain_byte[u[j + 1]]) {
+				j++; /* one space between words stays as it is */
+			} else {
+				break;
+			}
+		}
+		if (j > i) {
 			if (pending_space) {
 				if (c->text.len > base || rl->continued || space_pending)
 					c->text.ptr[c->text.len++] = ' ';
 				pending_space = 0;
-				add_anchor(c, c->text.len, start, src);
 			}
-			c->text.ptr[c->text.len++] = (char)ch;
-			i++;
+			add_anchor(c, c->text.len, i, src);
+			memcpy(c->text.ptr + c->text.len, s + i, j - i);
+			c->text.len += j - i;
+			i = j;
 			continue;
 		}
 		cp = termin__utf8_next(s, len, &i);
@@ -359,24 +444,47 @@ static int ends_lower(const char *s, size_t n)
 }
 
 /* Drops a boilerplate line (returns 1), or strips boilerplate glued to the
- * start of the text. */
+ * start of the text. Only the first bytes of a line are folded and
+ * compared, and only when its first letter can start a phrase, so that
+ * ordinary lines cost next to nothing. */
 static int remove_boilerplate(termin_textfile *t, cline *c)
 {
 	const termin_boilerplate *bp = t->bp;
 	int stripped;
 	do {
 		stripped = 0;
-		fold_into(&t->fold, c->text.ptr, c->text.len);
+		if (!c->text.len || !bp->n)
+			break;
+		/* a phrase can only match a line that starts as it does */
+		int32_t h0, h1 = -1;
+		size_t k = 0;
+		h0 = u_tolower(termin__utf8_next(c->text.ptr, c->text.len, &k));
+		if (k < c->text.len)
+			h1 = u_tolower(termin__utf8_next(c->text.ptr, c->text.len, &k));
+		int maybe = 0;
+		for (size_t i = 0; i < bp->n && !maybe; i++)
+			maybe = bp->head[i][0] == h0 && (bp->head[i][1] == h1 || bp->head[i][1] < 0);
+		if (!maybe)
+			break;
+		/* fold a prefix a little longer than the longest phrase, ending
+		 * at a character boundary */
+		size_t probe = c->text.len;
+		if (probe > bp->maxlen + 8) {
+			probe = bp->maxlen + 8;
+			while (probe > 0 && ((unsigned char)c->text.ptr[probe] & 0xC0) == 0x80)
+				probe--;
+		}
+		fold_into(&t->fold, c->text.ptr, probe);
 		/* case folding may change byte lengths; compare on folded text and
 		 * only strip when the prefix keeps its length */
 		for (size_t i = 0; i < bp->n; i++) {
 			const char *p = bp->phrases[i];
 			size_t n = strlen(p);
-			if (t->fold.len == n && memcmp(t->fold.ptr, p, n) == 0) {
+			if (probe == c->text.len && t->fold.len == n && memcmp(t->fold.ptr, p, n) == 0) {
 				t->stats.boilerplate++;
 				return 1;
 			}
-			if (t->fold.len > n && t->fold.len == c->text.len && strchr(p, ' ') &&
+			if (t->fold.len > n && t->fold.len == probe && strchr(p, ' ') &&
 			    memcmp(t->fold.ptr, p, n) == 0 && ends_lower(c->text.ptr, n) &&
 			    starts_new_text(c->text.ptr, c->text.len, n)) {
 				/* glued: "Back to the all newsThe 23rd meeting" */
@@ -412,8 +520,7 @@ static int read_line(termin_textfile *t, cline *c, int *blank)
 		clean_into(t, c, &rl, 0, rl.continued && carry_space);
 		if (t->clean && !rl.partial)
 			trim_end(c);
-		if (t->clean && !rl.continued && !rl.partial && c->text.len < 256 &&
-		    remove_boilerplate(t, c)) {
+		if (t->clean && !rl.continued && !rl.partial && remove_boilerplate(t, c)) {
 			*blank = 1;
 			continue;
 		}
@@ -500,6 +607,44 @@ static void join(termin_textfile *t, cline *a, cline *b)
 	t->stats.rejoined++;
 }
 
+/* A 64-bit hash of a paragraph: every paragraph is hashed, so this is on
+ * the hot path (termin__hash64 goes byte by byte). Four independent lanes
+ * of eight bytes keep the multiplier busy. */
+static uint64_t para_hash(const char *p, size_t n)
+{
+	const uint64_t k = 0xFF51AFD7ED558CCDULL;
+	uint64_t a = 0x9E3779B97F4A7C15ULL ^ n, b = 0xC2B2AE3D27D4EB4FULL, c = 0x165667B19E3779F9ULL,
+	         d = 0x27D4EB2F165667C5ULL, w[4];
+	while (n >= 32) {
+		memcpy(w, p, 32);
+		a = (a ^ w[0]) * k;
+		b = (b ^ w[1]) * k;
+		c = (c ^ w[2]) * k;
+		d = (d ^ w[3]) * k;
+		a ^= a >> 29;
+		b ^= b >> 29;
+		c ^= c >> 29;
+		d ^= d >> 29;
+		p += 32;
+		n -= 32;
+	}
+	while (n >= 8) {
+		memcpy(w, p, 8);
+		a = (a ^ w[0]) * k;
+		a ^= a >> 29;
+		p += 8;
+		n -= 8;
+	}
+	w[0] = 0;
+	memcpy(w, p, n);
+	a = (a ^ w[0]) * k;
+	a ^= (b * 31 + c) * k + d;
+	a ^= a >> 33;
+	a *= 0xC4CEB9FE1A85EC53ULL;
+	a ^= a >> 33;
+	return a;
+}
+
 static void note_repeat(termin_textfile *t, const cline *c)
 {
 	uint64_t h;
@@ -523,7 +668,7 @@ static void note_repeat(termin_textfile *t, const cline *c)
 		t->rep_cap = ncap;
 	}
 lookup_only:
-	h = termin__hash64(c->text.ptr, c->text.len, 0) | 1;
+	h = para_hash(c->text.ptr ? c->text.ptr : "", c->text.len) | 1;
 	mask = t->rep_cap - 1;
 	i = h & mask;
 	while (t->rep[i].hash) {

@@ -49,6 +49,8 @@ struct termin__reader {
 	size_t lineno;             /* line of dec[dec_pos] */
 	size_t newlines_before;    /* for error messages in UTF-8 mode */
 	int in_partial;            /* the current line was already cut */
+	int lone;                  /* seen a CR without LF, NEL, LS or PS */
+	int last_cr;               /* the last byte moved into dec was a CR */
 	size_t max_line;
 	uint64_t bytes;
 
@@ -183,11 +185,68 @@ static size_t count_newlines(const char *s, size_t n)
 	return c;
 }
 
+/* Validates UTF-8 exactly as termin__utf8_valid_prefix does, and on the
+ * way sets *lone when it meets a line terminator other than LF and CRLF (a
+ * CR followed by something else, NEL, LS, PS). As long as a file has none,
+ * lines are found with memchr; this pass costs nothing extra because the
+ * bytes are validated anyway. A CR as the very last byte is left to the
+ * caller, which knows what comes next. */
+static size_t scan_utf8(const char *str, size_t len, int *partial, int *lone)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	*partial = 0;
+	while (i < len) {
+		/* eight ASCII bytes at a time, none of them a CR */
+		while (i + 8 <= len) {
+			uint64_t w, v;
+			memcpy(&w, s + i, 8);
+			v = w ^ 0x0D0D0D0D0D0D0D0DULL;
+			if ((w & 0x8080808080808080ULL) ||
+			    ((v - 0x0101010101010101ULL) & ~v & 0x8080808080808080ULL))
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		unsigned char c = s[i];
+		if (c < 0x80) {
+			if (c == '\r' && i + 1 < len && s[i + 1] != '\n')
+				*lone = 1;
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+			if (c == 0xC2 && s[i + 1] == 0x85)
+				*lone = 1;
+			i += 2;
+			continue;
+		}
+		if (c == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))
+			*lone = 1;
+		size_t j = i;
+		if (termin__utf8_next(str, len, &j) < 0) {
+			/* an invalid sequence, or one cut by the end of the chunk */
+			size_t k = termin__utf8_valid_prefix(str + i, len - i, partial);
+			(void)k;
+			return i;
+		}
+		i = j;
+	}
+	return len;
+}
+
 /* Moves validated UTF-8 from raw into dec. */
 static int decode_utf8(termin__reader *r)
 {
-	int partial = 0;
-	size_t ok = termin__utf8_valid_prefix(r->raw, r->raw_len, &partial);
+	int partial = 0, lone = 0;
+	size_t ok = scan_utf8(r->raw, r->raw_len, &partial, &lone);
+	/* a CR ending the previous chunk: is it followed by LF? */
+	if (r->last_cr && (ok > 0 ? r->raw[0] != '\n' : r->eof))
+		lone = 1;
+	if (ok > 0)
+		r->last_cr = r->raw[ok - 1] == '\r';
+	r->lone |= lone;
 	if (ok < r->raw_len && !(partial && !r->eof)) {
 		uint64_t off = r->raw_base + ok;
 		size_t line = r->lineno + count_newlines(r->dec.ptr + r->dec_pos, r->dec.len - r->dec_pos)
@@ -287,6 +346,8 @@ static int decode_more(termin__reader *r)
 	}
 	if ((rc = fill_raw(r)) < 0)
 		return rc;
+	if (r->conv)
+		r->lone = 1; /* transcoded input takes the byte-by-byte search */
 	rc = r->conv ? decode_icu(r) : decode_utf8(r);
 	r->dec_valid = r->dec.len;
 	return rc;
@@ -367,6 +428,21 @@ static size_t find_terminator(const termin__reader *r, size_t from, size_t to,
 {
 	const unsigned char *s = (const unsigned char *)r->dec.ptr;
 	int at_eof = r->eof && r->raw_len == 0;
+	if (!r->lone) {
+		/* only LF and CRLF so far: memchr */
+		const unsigned char *nl = from < to ? memchr(s + from, '\n', to - from) : NULL;
+		if (nl) {
+			size_t p = (size_t)(nl - s);
+			if (p > from && s[p - 1] == '\r') {
+				*tlen = 2;
+				return p - 1;
+			}
+			*tlen = 1;
+			return p;
+		}
+		*resume = to > from && s[to - 1] == '\r' ? to - 1 : to;
+		return to;
+	}
 	for (size_t i = from; i < to; i++) {
 		unsigned char c = s[i];
 		if (c > '\r' && c != 0xC2 && c != 0xE2)
