@@ -10,11 +10,14 @@
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
 
-/* What the SAX hook saw: the first entity declaration, if any. */
+/* What the SAX hooks saw: the first entity declaration and the first
+ * error, if any. */
 typedef struct {
 	char name[128];
 	long line;
 	int seen;
+	char error[512];
+	int error_line;
 } entity_guard;
 
 /* Replaces libxml2's entity declaration handler: the first <!ENTITY> stops
@@ -41,6 +44,18 @@ static void refuse_unparsed_entity(void *ctx, const xmlChar *name, const xmlChar
 	refuse_entity(ctx, name, 0, public_id, system_id, NULL);
 }
 
+/* Keeps the first error: libxml2 goes on parsing after a fatal error, and
+ * its last message ("Premature end of data") is often far from the cause. */
+static void first_error(void *data, xmlErrorPtr e)
+{
+	xmlParserCtxtPtr ctxt = data;
+	entity_guard *g = ctxt ? ctxt->_private : NULL;
+	if (!g || !e || e->level < XML_ERR_ERROR || g->error[0])
+		return;
+	snprintf(g->error, sizeof g->error, "%s", e->message ? e->message : "parse error");
+	g->error_line = e->line;
+}
+
 /* Copies libxml2's message without its final newline. */
 static void clean_message(char *dst, size_t cap, const char *msg)
 {
@@ -57,7 +72,7 @@ int termin__xml_read(xmlDocPtr *out, const char *path, const char *what)
 	size_t len, i;
 	xmlParserCtxtPtr ctxt = NULL;
 	xmlDocPtr doc = NULL;
-	entity_guard guard = { { 0 }, 0, 0 };
+	entity_guard guard = { { 0 }, 0, 0, { 0 }, 0 };
 	int rc;
 
 	*out = NULL;
@@ -80,6 +95,7 @@ int termin__xml_read(xmlDocPtr *out, const char *path, const char *what)
 	}
 	ctxt->sax->entityDecl = refuse_entity;
 	ctxt->sax->unparsedEntityDecl = refuse_unparsed_entity;
+	ctxt->sax->serror = first_error;
 	ctxt->_private = &guard;
 	/* No XML_PARSE_NOENT, XML_PARSE_DTDLOAD or XML_PARSE_DTDATTR: entities
 	 * stay unexpanded and no external DTD is read. */
@@ -95,9 +111,10 @@ int termin__xml_read(xmlDocPtr *out, const char *path, const char *what)
 	}
 	if (!doc || !ctxt->wellFormed) {
 		const xmlError *e = xmlCtxtGetLastError(ctxt);
-		clean_message(msg, sizeof msg, e ? e->message : NULL);
+		int line = guard.error[0] ? guard.error_line : e ? e->line : 0;
+		clean_message(msg, sizeof msg, guard.error[0] ? guard.error : e ? e->message : NULL);
 		rc = termin__error_set(TERMIN_EINVALID, "%s:%d: not well-formed XML: %s", path,
-		                       e && e->line > 0 ? e->line : 1, msg);
+		                       line > 0 ? line : 1, msg);
 		goto cleanup;
 	}
 	*out = doc;
