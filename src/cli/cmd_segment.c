@@ -121,6 +121,19 @@ static int segment_file(const char *path, const termin_textfile_opts *topts,
 	return rc;
 }
 
+/* en, ru, auto; with an SRX file, any language code its map rules may
+ * match (letters, digits, '-' and '_', as in BCP 47 or Java locales). */
+static int lang_ok(const char *lang, int srx)
+{
+	size_t n = strlen(lang);
+	if (strcmp(lang, "en") == 0 || strcmp(lang, "ru") == 0 || strcmp(lang, "auto") == 0)
+		return 1;
+	if (!srx || n == 0 || n > 35 || !strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+	                                        lang[0]))
+		return 0;
+	return strspn(lang, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") == n;
+}
+
 int cmd_segment(int argc, char **argv)
 {
 	const char *lang = "auto", *srx = NULL, *format = "lines", *outpath = NULL;
@@ -128,7 +141,7 @@ int cmd_segment(int argc, char **argv)
 	int no_clean = 0, stats = 0, export_srx = 0;
 	cli_list boiler = { 0 };
 	const cli_opt opts[] = {
-		{ CLI_CHOICE, "lang", 'l', "LANG", "language of the input", &lang, "en|ru|auto" },
+		{ CLI_STRING, "lang", 'l', "LANG", "language of the input: en, ru or auto (with --srx also any language code, e.g. de, pt-BR)", &lang, NULL },
 		{ CLI_STRING, "srx", 0, "FILE", "segment with the rules of an SRX 2.0 file", &srx, NULL },
 		{ CLI_FLAG, "no-clean", 0, NULL, "keep the text as it is (no cleaning)", &no_clean, NULL },
 		{ CLI_CHOICE, "format", 'f', "FMT", "output format", &format, "lines|jsonl|tmx" },
@@ -171,6 +184,12 @@ int cmd_segment(int argc, char **argv)
 	if (nargs == 0) {
 		free(args);
 		return cli_usage_error("segment", "no input files (use - for standard input)");
+	}
+	if (!lang_ok(lang, srx != NULL)) {
+		free(args);
+		return cli_usage_error("segment", "--lang must be en, ru or auto%s, not '%s'",
+		                       srx ? " or a language code such as de or pt-BR" :
+		                             " (other languages need --srx)", lang);
 	}
 
 	termin_segmenter_opts sopts = TERMIN_SEGMENTER_OPTS_INIT;

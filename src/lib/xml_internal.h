@@ -1,0 +1,27 @@
+/*
+ * xml_internal.h - reading untrusted XML files with libxml2.
+ *
+ * Every XML file termin reads comes from outside (rule files, TMX, TBX),
+ * so it is parsed the same careful way: no network, no DTD loading, no
+ * entity substitution, and a DOCTYPE that declares entities is refused
+ * outright (billion laughs, external entities). Errors name the file and
+ * the line libxml2 reports.
+ */
+#ifndef TERMIN_XML_INTERNAL_H
+#define TERMIN_XML_INTERNAL_H
+
+#include <libxml/tree.h>
+
+#include "util.h"
+
+/* Parses the XML file at `path` into `*out` (free with xmlFreeDoc).
+ * Returns 0, TERMIN_EIO when the file cannot be read, or TERMIN_EINVALID
+ * with a message "PATH:LINE: ..." when it is empty, not well-formed, or
+ * declares entities. `what` names the expected document in messages about
+ * an empty file ("an SRX 2.0 document"). */
+int termin__xml_read(xmlDocPtr *out, const char *path, const char *what);
+
+/* Line of `node` in its file (0 when libxml2 does not know it). */
+long termin__xml_line(const xmlNode *node);
+
+#endif
