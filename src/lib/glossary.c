@@ -568,24 +568,18 @@ void termin__glossary_issue(termin_glossary *g, termin_issue_severity sev, const
                             const char *file, size_t line, const char *concept_id,
                             const char *fmt, ...)
 {
-	termin_buf b = TERMIN_BUF_INIT;
+	char msg[1024];
 	va_list ap;
-	int n;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	termin_buf_reserve(&b, n > 0 ? (size_t)n : 0);
-	va_start(ap, fmt);
-	vsnprintf(b.ptr, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b.len = (size_t)n;
 
 	TERMIN_GROW(g->issues, g->capissues, g->nissues + 1);
 	termin__issue *is = &g->issues[g->nissues++];
 	is->code = termin__xstrdup(code);
 	is->file = file ? termin__xstrdup(file) : NULL;
 	is->concept_id = concept_id ? termin__xstrdup(concept_id) : NULL;
-	is->message = termin_buf_detach(&b);
+	is->message = termin__xstrdup(msg);
 	is->pub.severity = sev;
 	is->pub.code = is->code;
 	is->pub.file = is->file;

@@ -466,7 +466,8 @@ typedef struct {
 	long slot;
 } slot_term;
 
-static void csv_row(termin__gload *L, const csv_col *cols, size_t ncols, const csv_record *rec)
+static void csv_row(termin__gload *L, const csv_col *cols, const size_t *order, size_t ncols,
+                    const csv_record *rec)
 {
 	size_t nf = rec->fields.n < ncols ? rec->fields.n : ncols;
 	const char *id = NULL, *hint = NULL;
@@ -489,9 +490,11 @@ static void csv_row(termin__gload *L, const csv_col *cols, size_t ncols, const c
 	termin_concept *c = termin__gload_concept(L, idt, hint, rec->line);
 	free(idt);
 
-	/* terms first, so their properties find them whatever the column order */
-	for (size_t i = 0; i < nf; i++) {
-		if (cols[i].kind != C_TERM || !*rec->fields.v[i])
+	/* terms first, so their properties find them whatever the column
+	 * order; grouped by language, in slot order */
+	for (size_t o = 0; o < nf; o++) {
+		size_t i = order[o];
+		if (i >= nf || cols[i].kind != C_TERM || !*rec->fields.v[i])
 			continue;
 		char *text = trimmed(rec->fields.v[i], strlen(rec->fields.v[i]));
 		termin_term *t = *text ? termin__gload_term(L, c, cols[i].lang, text, rec->line) : NULL;
@@ -585,6 +588,26 @@ static void csv_row(termin__gload *L, const csv_col *cols, size_t ncols, const c
 	free(slots);
 }
 
+/* Whether term column a sorts before term column b: languages in order of
+ * their first column, slots in number order. Other columns keep their
+ * place at the end. */
+static int term_before(const csv_col *cols, size_t a, size_t b)
+{
+	if (cols[a].kind != C_TERM || cols[b].kind != C_TERM)
+		return cols[a].kind == C_TERM && cols[b].kind != C_TERM;
+	if (strcmp(cols[a].lang, cols[b].lang) != 0) {
+		/* the language whose first term column comes first */
+		for (size_t i = 0;; i++)
+			if (cols[i].kind == C_TERM) {
+				if (strcmp(cols[i].lang, cols[a].lang) == 0)
+					return 1;
+				if (strcmp(cols[i].lang, cols[b].lang) == 0)
+					return 0;
+			}
+	}
+	return cols[a].slot < cols[b].slot;
+}
+
 /* The delimiter: whichever of , ; TAB occurs most in the header line
  * outside quotes. */
 static char sniff_delim(const char *data, size_t len)
@@ -613,6 +636,7 @@ int termin__glossary_read_csv(termin__gload *L, const char *data, size_t len)
 	size_t skip, pos, line = 1, ncols;
 	csv_record rec = { { NULL, 0, 0 }, 0 };
 	csv_col *cols = NULL;
+	size_t *order = NULL;
 	int rc = check_utf8(L, data, len, &skip), any_term = 0;
 	char d;
 	if (rc < 0)
@@ -640,6 +664,16 @@ int termin__glossary_read_csv(termin__gload *L, const char *data, size_t len)
 			                       "column '%s' is not part of termin's CSV layout; ignored",
 			                       rec.fields.v[i]);
 	}
+	/* term columns by language (first appearance), then slot */
+	order = termin__xcalloc(ncols, sizeof *order);
+	for (size_t i = 0; i < ncols; i++)
+		order[i] = i;
+	for (size_t i = 1; i < ncols; i++)
+		for (size_t j = i; j > 0 && term_before(cols, order[j], order[j - 1]); j--) {
+			size_t t = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
 	if (!any_term) {
 		rc = termin__error_set(TERMIN_EINVALID,
 		                       "%s:1: the header row names no term column (such as en, ru, en_1, ru_2)",
@@ -657,12 +691,13 @@ int termin__glossary_read_csv(termin__gload *L, const char *data, size_t len)
 					break;
 				}
 		}
-		csv_row(L, cols, ncols, &rec);
+		csv_row(L, cols, order, ncols, &rec);
 	}
 done:
 	for (size_t i = 0; i < ncols; i++)
 		free(cols[i].lang);
 	free(cols);
+	free(order);
 	termin__strlist_free(&rec.fields);
 	return rc < 0 ? rc : 0;
 }

@@ -301,23 +301,42 @@ static void read_entry(tbx_reader *R, const xmlNode *entry)
 /* Refuses a document type declaration that declares entities: they are
  * the vehicle of entity-expansion and external-entity attacks, and TBX
  * has no use for them. */
-static int check_doctype(tbx_reader *R, xmlTextReaderPtr r)
+static int check_doctype(tbx_reader *R, xmlTextReaderPtr r, const char *data, size_t len)
 {
-	xmlDocPtr doc = xmlTextReaderCurrentDoc(r);
-	xmlDtdPtr dtd = doc ? doc->intSubset : NULL;
+	/* the current node is the DTD itself (xmlTextReaderCurrentDoc would
+	 * make the reader leave the document to us) */
+	xmlNodePtr node = xmlTextReaderCurrentNode(r);
+	xmlDtdPtr dtd = node && node->type == XML_DTD_NODE ? (xmlDtdPtr)node : NULL;
 	if (dtd && ((dtd->entities && xmlHashSize(dtd->entities) > 0) ||
-	            (dtd->pentities && xmlHashSize(dtd->pentities) > 0)))
+	            (dtd->pentities && xmlHashSize(dtd->pentities) > 0))) {
+		/* the line of the first declaration (the parser has read ahead) */
+		long line = xmlTextReaderGetParserLineNumber(r);
+		const char *e = memmem(data, len, "<!ENTITY", 8);
+		if (e) {
+			line = 1;
+			for (const char *p = data; p < e; p++)
+				line += *p == '\n';
+		}
 		return termin__error_set(TERMIN_EINVALID,
-		                         "%s:%d: the DOCTYPE declares entities; refused (untrusted XML)",
-		                         R->L->name, xmlTextReaderGetParserLineNumber(r));
+		                         "%s:%ld: the DOCTYPE declares entities; refused (untrusted XML)",
+		                         R->L->name, line);
+	}
 	return 0;
+}
+
+/* The line of the reader's current node. */
+static int reader_line(xmlTextReaderPtr r)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(r);
+	long l = n ? xmlGetLineNo(n) : -1;
+	return l > 0 ? (int)l : xmlTextReaderGetParserLineNumber(r);
 }
 
 static int root_element(tbx_reader *R, xmlTextReaderPtr r)
 {
 	const char *name = (const char *)xmlTextReaderConstLocalName(r);
 	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(r);
-	int line = xmlTextReaderGetParserLineNumber(r);
+	int line = reader_line(r);
 	if (strcmp(name, "martif") == 0) {
 		R->version2 = 1;
 		return 0;
@@ -380,11 +399,11 @@ int termin__glossary_read_tbx(termin__gload *L, const char *data, size_t len)
 		int depth = xmlTextReaderDepth(r);
 		const char *name = (const char *)xmlTextReaderConstLocalName(r);
 		if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-			if ((rc = check_doctype(&R, r)) < 0)
+			if ((rc = check_doctype(&R, r, data, len)) < 0)
 				goto done;
 		} else if (type == XML_READER_TYPE_ENTITY_REFERENCE) {
 			rc = termin__error_set(TERMIN_EINVALID, "%s:%d: reference to an undeclared entity '%s'",
-			                       L->name, xmlTextReaderGetParserLineNumber(r), name);
+			                       L->name, reader_line(r), name);
 			goto done;
 		} else if (type == XML_READER_TYPE_END_ELEMENT) {
 			if (strcmp(name, "tbxHeader") == 0 || strcmp(name, "martifHeader") == 0)
