@@ -45,7 +45,7 @@ static int exists(const char *path)
 }
 
 /* Finds name.aff/name.dic along $TERMIN_DICT_PATH, then the system dirs. */
-static int locate(const char *name, char **aff, char **dic)
+int termin__dict_locate(const char *name, char **aff, char **dic)
 {
 	const char *env = getenv("TERMIN_DICT_PATH");
 	termin_buf dirs = TERMIN_BUF_INIT;
@@ -75,7 +75,7 @@ static int locate(const char *name, char **aff, char **dic)
 int termin_speller_add_dict(termin_speller *s, const char *name)
 {
 	char *aff = NULL, *dic = NULL;
-	if (!locate(name, &aff, &dic))
+	if (!termin__dict_locate(name, &aff, &dic))
 		return termin__error_set(TERMIN_ENOTFOUND,
 			"hunspell dictionary '%s' is not installed (looked in $TERMIN_DICT_PATH and /usr/share/hunspell)",
 			name);

@@ -83,6 +83,11 @@ int termin__is_space(int32_t cp);
  * hyphen, BOM inside the text, ...). */
 int termin__is_invisible(int32_t cp);
 
+/* ---- hunspell dictionaries ---- */
+/* Finds name.aff and name.dic along $TERMIN_DICT_PATH, then the system
+ * directories; on success sets malloc'd paths and returns 1, else 0. */
+int termin__dict_locate(const char *name, char **aff, char **dic);
+
 /* ---- files ---- */
 /* Reads a whole (small) file into memory. */
 int termin__read_file(const char *path, char **out, size_t *len);

@@ -1,0 +1,125 @@
+/*
+ * test_match.c - the term matcher: inflection, normalisation, word
+ * boundaries, case, longest match, and the corpus.
+ */
+#include "tt.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* A glossary with one concept holding one term. */
+static termin_glossary *one_term(const char *lang, const char *text, const char *kind)
+{
+	termin_glossary *g;
+	termin_concept *c;
+	termin_term *t;
+	T_OK(termin_glossary_new(&g));
+	T_OK(termin_glossary_add_concept(g, "c", &c));
+	T_OK(termin_concept_add_term(c, lang, text, &t));
+	termin_term_set_status(t, TERMIN_STATUS_PREFERRED);
+	if (kind && strcmp(kind, "cs") == 0)
+		termin_term_set_case_sensitive(t, 1);
+	else if (kind && strcmp(kind, "acronym") == 0)
+		termin_term_set_type(t, TERMIN_TERMTYPE_ACRONYM);
+	else if (kind && strcmp(kind, "properNoun") == 0)
+		termin_term_set_pos(t, TERMIN_POS_PROPERNOUN);
+	return g;
+}
+
+/* Runs the cases of a tests/data/inflection-*.tsv file with morphology
+ * `m`; returns the number of failures and describes them in `why`. */
+static int run_cases(const char *file, const char *lang, termin_morphology m, int *total,
+                     char *why, size_t whylen)
+{
+	char *data = tt_read(tt_src(file), NULL);
+	int failures = 0, lineno = 0;
+	size_t w = 0;
+	*total = 0;
+	why[0] = '\0';
+	for (char *line = strtok(data, "\n"); line; line = strtok(NULL, "\n")) {
+		char *f[5] = { NULL };
+		int nf = 0;
+		lineno++;
+		if (line[0] != '+' && line[0] != '-')
+			continue;
+		for (char *p = line; nf < 5;) {
+			f[nf++] = p;
+			p = strchr(p, '\t');
+			if (!p)
+				break;
+			*p++ = '\0';
+		}
+		if (nf < 3)
+			tt_fail(__FILE__, __LINE__, "%s: malformed case line", file);
+		termin_glossary *g = one_term(lang, f[1], nf > 4 ? f[4] : NULL);
+		termin_matcher *mt;
+		termin_matcher_opts o = TERMIN_MATCHER_OPTS_INIT;
+		const termin_term_hit *hits;
+		size_t n;
+		o.morphology = m;
+		T_OK(termin_matcher_new(&mt, g, &o));
+		T_OK(termin_matcher_find(mt, lang, f[2], strlen(f[2]), &hits, &n));
+		int ok;
+		if (line[0] == '+') {
+			ok = 0;
+			for (size_t i = 0; i < n; i++)
+				if (nf > 3 && strlen(f[3]) == hits[i].end - hits[i].start &&
+				    memcmp(hits[i].text, f[3], strlen(f[3])) == 0)
+					ok = 1;
+		} else {
+			ok = n == 0;
+		}
+		(*total)++;
+		if (!ok) {
+			failures++;
+			if (w + 200 < whylen)
+				w += (size_t)snprintf(why + w, whylen - w, "\n  %s: '%s' in '%s': %s", line,
+				                      f[1], f[2],
+				                      n ? "found" : "not found");
+			if (n && w + 200 < whylen)
+				w += (size_t)snprintf(why + w, whylen - w, " '%.*s'",
+				                      (int)(hits[0].end - hits[0].start), hits[0].text);
+		}
+		termin_matcher_free(mt);
+		termin_glossary_free(g);
+	}
+	free(data);
+	return failures;
+}
+
+void test_match__russian_inflection_cases(void)
+{
+	char why[8192];
+	int total, fails = run_cases("tests/data/inflection-ru.tsv", "ru", TERMIN_MORPH_DEFAULT,
+	                             &total, why, sizeof why);
+	T_ASSERT(total >= 30);
+	if (fails)
+		tt_fail(__FILE__, __LINE__, "%d of %d Russian cases fail:%s", fails, total, why);
+}
+
+void test_match__english_cases(void)
+{
+	char why[8192];
+	int total, fails = run_cases("tests/data/inflection-en.tsv", "en", TERMIN_MORPH_DEFAULT,
+	                             &total, why, sizeof why);
+	T_ASSERT(total >= 20);
+	if (fails)
+		tt_fail(__FILE__, __LINE__, "%d of %d English cases fail:%s", fails, total, why);
+}
+
+/* The default morphology must stay the most accurate one measured: no
+ * other option may do better on the Russian cases. */
+void test_match__default_morphology_is_the_most_accurate(void)
+{
+	char why[8192];
+	int total, best = run_cases("tests/data/inflection-ru.tsv", "ru", TERMIN_MORPH_DEFAULT,
+	                            &total, why, sizeof why);
+	termin_morphology others[] = { TERMIN_MORPH_SNOWBALL, TERMIN_MORPH_HUNSPELL,
+		                           TERMIN_MORPH_HYBRID, TERMIN_MORPH_NONE };
+	for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
+		int f = run_cases("tests/data/inflection-ru.tsv", "ru", others[i], &total, why, sizeof why);
+		if (f < best)
+			tt_fail(__FILE__, __LINE__, "%s fails %d cases, fewer than the default's %d",
+			        termin_morphology_name(others[i]), f, best);
+	}
+}
