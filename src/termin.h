@@ -11,9 +11,11 @@
 
 #include "termin/common.h"
 #include "termin/io.h"
+#include "termin/lang.h"
 #include "termin/speller.h"
 #include "termin/text.h"
 #include "termin/segment.h"
 #include "termin/tmx.h"
+#include "termin/tm.h"
 
 #endif
