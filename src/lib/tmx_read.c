@@ -115,6 +115,7 @@ struct termin_tmx_reader {
 		char quote;
 		size_t line, col;
 		size_t lt_line, lt_col;
+		size_t doctype_line, doctype_col;
 	} sc;
 	struct tagpos { uint32_t line, col; } *q;
 	size_t q_head, q_len, q_cap;
@@ -177,8 +178,11 @@ static void scan_char(termin_tmx_reader *r, unsigned c)
 			s->state = SC_COMMENT, s->sub = 0;
 		else if (c == '[')
 			s->state = SC_CDATA, s->sub = 0;
-		else
+		else {
 			s->state = SC_DOCTYPE, s->depth = 0, s->quote = 0;
+			if (!s->doctype_line)
+				s->doctype_line = s->lt_line, s->doctype_col = s->lt_col;
+		}
 		break;
 	case SC_COMMENT: /* until --> (the first '-' of <!-- counted already) */
 		if (c == '-')
@@ -237,9 +241,16 @@ static void scan(termin_tmx_reader *r, const unsigned char *b, size_t n)
 			i = 3;
 	}
 	if (s->enc == 0) {
-		for (; i < n; i++)
-			if ((b[i] & 0xC0) != 0x80)
-				scan_char(r, b[i]);
+		for (; i < n; i++) {
+			unsigned char c = b[i];
+			/* the common case inline: text that is no tag and no line end */
+			if (s->state == SC_TEXT && c != '<' && c != '\n') {
+				s->col += (c & 0xC0) != 0x80;
+				continue;
+			}
+			if ((c & 0xC0) != 0x80)
+				scan_char(r, c);
+		}
 		return;
 	}
 	for (; i < n; i++) {
@@ -326,12 +337,32 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 	r->xml_err_set = 1;
 }
 
-/* The reader stopped: report the parser's error, or a generic one. */
+static int doctype_declares_entities(termin_tmx_reader *r)
+{
+	xmlDocPtr doc = xmlTextReaderCurrentDoc(r->x);
+	if (!doc || !doc->intSubset)
+		return 0;
+	return doc->intSubset->entities != NULL || doc->intSubset->pentities != NULL;
+}
+
+static int refuse_doctype(termin_tmx_reader *r)
+{
+	r->failed = 1;
+	return invalid(r, r->sc.doctype_line, r->sc.doctype_col,
+	               "the DOCTYPE declares entities; refused (termin expands no entities and "
+	               "loads no DTD)");
+}
+
+/* The reader stopped: report the parser's error, or a generic one. A
+ * DOCTYPE declaring entities is named as the cause even when libxml2
+ * stopped first (its entity loop and amplification guards). */
 static int fatal(termin_tmx_reader *r)
 {
 	r->failed = 1;
 	if (ferror(r->f))
 		return termin__error_errno(TERMIN_EIO, errno, "%s: cannot read", r->name);
+	if (r->x && doctype_declares_entities(r))
+		return refuse_doctype(r);
 	if (r->xml_err_set)
 		return termin__error_set(TERMIN_EINVALID, "%s", r->xml_err);
 	size_t line, col;
@@ -1161,13 +1192,6 @@ done:
 
 /* ======================= the document ======================= */
 
-static int doctype_declares_entities(termin_tmx_reader *r)
-{
-	xmlDocPtr doc = xmlTextReaderCurrentDoc(r->x);
-	if (!doc || !doc->intSubset)
-		return 0;
-	return doc->intSubset->entities != NULL || doc->intSubset->pentities != NULL;
-}
 
 static int read_header(termin_tmx_reader *r)
 {
@@ -1283,13 +1307,8 @@ static int read_prolog(termin_tmx_reader *r)
 	while ((rc = rd(r)) > 0) {
 		int t = xmlTextReaderNodeType(r->x);
 		if (t == XML_READER_TYPE_DOCUMENT_TYPE) {
-			if (doctype_declares_entities(r)) {
-				position(r, &line, &col);
-				r->failed = 1;
-				return invalid(r, line, col,
-				               "the DOCTYPE declares entities; refused (termin expands no "
-				               "entities and loads no DTD)");
-			}
+			if (doctype_declares_entities(r))
+				return refuse_doctype(r);
 			continue;
 		}
 		if (t != XML_READER_TYPE_ELEMENT)
