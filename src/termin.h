@@ -11,10 +11,12 @@
 
 #include "termin/common.h"
 #include "termin/io.h"
+#include "termin/lang.h"
 #include "termin/speller.h"
 #include "termin/text.h"
 #include "termin/segment.h"
 #include "termin/tmx.h"
 #include "termin/glossary.h"
+#include "termin/tm.h"
 
 #endif

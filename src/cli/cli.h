@@ -82,5 +82,10 @@ extern const char cli_exit_codes[];
 /* Commands. */
 typedef int (*cli_cmd_fn)(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
+int cmd_tm(int argc, char **argv);
+
+/* The database to use: the --db option when given, else $TERMIN_DB, else
+ * ./termin.db. */
+const char *cli_db_path(const char *option);
 
 #endif

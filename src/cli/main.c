@@ -18,6 +18,7 @@ typedef struct {
 
 static const command commands[] = {
 	{ "segment", cmd_segment, "clean texts and split them into sentence segments" },
+	{ "tm", cmd_tm, "the translation memory: import, export, search, stats" },
 };
 
 static void usage(FILE *f)

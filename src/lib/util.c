@@ -142,15 +142,35 @@ char *termin_buf_detach(termin_buf *b)
 	return p;
 }
 
-/* ---- hashing: 64-bit FNV-1a folded through a final mixer ---- */
+/* ---- hashing: 64-bit, eight bytes at a time (in the manner of xxHash's
+ * single lane), with Murmur3's final mixer. Fast enough to digest whole
+ * files and hash every segment of a large import. Values are not stable
+ * across termin versions unless stored: the TM stores them, so changing
+ * this function needs a schema migration. ---- */
+
+static inline uint64_t rotl64(uint64_t x, int r)
+{
+	return (x << r) | (x >> (64 - r));
+}
 
 uint64_t termin__hash64(const void *data, size_t len, uint64_t seed)
 {
 	const unsigned char *p = data;
-	uint64_t h = 0xcbf29ce484222325ULL ^ seed;
-	for (size_t i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 0x100000001b3ULL;
+	const uint64_t k1 = 0x9E3779B185EBCA87ULL, k2 = 0xC2B2AE3D27D4EB4FULL;
+	uint64_t h = seed ^ 0xcbf29ce484222325ULL ^ ((uint64_t)len * k2);
+	while (len >= 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		h ^= rotl64(w * k2, 31) * k1;
+		h = rotl64(h, 27) * k1 + 0x85EBCA77C2B2AE63ULL;
+		p += 8;
+		len -= 8;
+	}
+	if (len) {
+		uint64_t w = 0;
+		memcpy(&w, p, len);
+		h ^= rotl64(w * k2, 31) * k1;
+		h = rotl64(h, 27) * k1 + 0x85EBCA77C2B2AE63ULL;
 	}
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;

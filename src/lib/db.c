@@ -1,0 +1,272 @@
+/*
+ * db.c - opening the project database and migrating its schema.
+ *
+ * The schema version is PRAGMA user_version; PRAGMA application_id marks
+ * the file as termin's. Migrations are the list `migrations` below: step
+ * N takes a database from version N-1 to N. They run in order, all pending
+ * ones in one IMMEDIATE transaction (concurrent openers wait, then find
+ * nothing left to do), so a database is always at a version in the list.
+ *
+ * To change the schema (the glossary adds its tables this way):
+ *   1. append a step { N, "what it adds", "SQL;" } to `migrations`, with N
+ *      one more than the last; never edit or reorder a released step;
+ *   2. write the SQL so it upgrades a database at version N-1 (CREATE
+ *      TABLE, CREATE INDEX, ALTER TABLE ... ADD COLUMN, data fixes);
+ *   3. describe the new tables in the schema summary of docs/termin.1.
+ * A database newer than this termin (user_version above the last step) is
+ * refused rather than misread.
+ */
+#include "db.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define TERMIN_APP_ID 0x54524d4e /* "TRMN" */
+
+typedef struct {
+	int version;
+	const char *what;
+	const char *sql;
+} migration;
+
+static const migration migrations[] = {
+	{ 1, "translation memory",
+	  /* One row per file (or batch) imported, with its TMX header. */
+	  "CREATE TABLE import ("
+	  " id INTEGER PRIMARY KEY,"
+	  " name TEXT NOT NULL,"              /* file name as given */
+	  " format TEXT NOT NULL,"            /* tmx, tsv, text, ... */
+	  " digest INTEGER,"                  /* 64-bit content digest: re-imports */
+	  " size INTEGER,"
+	  " imported INTEGER NOT NULL,"       /* unix time */
+	  " user TEXT,"
+	  " tool TEXT, tool_version TEXT, srclang TEXT, segtype TEXT, datatype TEXT,"
+	  " o_tmf TEXT, adminlang TEXT, created INTEGER,"
+	  " units INTEGER NOT NULL DEFAULT 0, added INTEGER NOT NULL DEFAULT 0,"
+	  " skipped INTEGER NOT NULL DEFAULT 0);"
+	  "CREATE INDEX import_digest ON import(digest);"
+	  /* Documents the units come from. */
+	  "CREATE TABLE doc (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+	  /* Translation units; hash identifies identical units. */
+	  "CREATE TABLE tu ("
+	  " id INTEGER PRIMARY KEY,"
+	  " hash INTEGER NOT NULL,"           /* source language + variants, normalised */
+	  " tuid TEXT,"
+	  " srclang TEXT NOT NULL,"           /* BCP 47, or *all* */
+	  " created INTEGER, created_by TEXT, changed INTEGER, changed_by TEXT,"
+	  " last_used INTEGER,"
+	  " usage INTEGER NOT NULL DEFAULT 1,"/* times seen (TMX usagecount added) */
+	  " stamp INTEGER NOT NULL,"          /* latest of created/changed, else import time */
+	  " attrs TEXT,"                      /* other TMX attributes */
+	  " flags INTEGER NOT NULL DEFAULT 0,"/* 1 props/notes, 2 translated */
+	  " doc_id INTEGER REFERENCES doc(id),"
+	  " import_id INTEGER REFERENCES import(id));"
+	  "CREATE UNIQUE INDEX tu_hash ON tu(hash);"
+	  "CREATE INDEX tu_stamp ON tu(stamp);"
+	  "CREATE INDEX tu_doc ON tu(doc_id);"
+	  /* Language variants; markup is the <seg> content, plain its text. */
+	  "CREATE TABLE tuv ("
+	  " id INTEGER PRIMARY KEY,"
+	  " tu_id INTEGER NOT NULL REFERENCES tu(id) ON DELETE CASCADE,"
+	  " seq INTEGER NOT NULL,"
+	  " lang TEXT NOT NULL,"
+	  " markup TEXT NOT NULL,"
+	  " plain TEXT NOT NULL,"
+	  " hash INTEGER NOT NULL,"           /* termin_tm_text_hash(plain) */
+	  " created INTEGER, created_by TEXT, changed INTEGER, changed_by TEXT,"
+	  " last_used INTEGER, usage INTEGER NOT NULL DEFAULT 0, attrs TEXT);"
+	  "CREATE INDEX tuv_tu ON tuv(tu_id);"
+	  "CREATE INDEX tuv_hash ON tuv(hash);"
+	  "CREATE INDEX tuv_lang ON tuv(lang, tu_id);"
+	  /* Props and notes: of a unit (tuv_id NULL), a variant, or a file's
+	   * header (tu_id NULL, import_id set). */
+	  "CREATE TABLE meta ("
+	  " id INTEGER PRIMARY KEY,"
+	  " tu_id INTEGER REFERENCES tu(id) ON DELETE CASCADE,"
+	  " tuv_id INTEGER REFERENCES tuv(id) ON DELETE CASCADE,"
+	  " import_id INTEGER REFERENCES import(id) ON DELETE CASCADE,"
+	  " kind TEXT NOT NULL CHECK (kind IN ('prop', 'note')),"
+	  " type TEXT, lang TEXT, value TEXT NOT NULL);"
+	  "CREATE INDEX meta_tu ON meta(tu_id);"
+	  "CREATE INDEX meta_import ON meta(import_id) WHERE tu_id IS NULL;"
+	  /* Where units occur: document, position and neighbours (hashes of
+	   * the previous and next source segments) for in-context matches. */
+	  "CREATE TABLE occurrence ("
+	  " id INTEGER PRIMARY KEY,"
+	  " tu_id INTEGER NOT NULL REFERENCES tu(id) ON DELETE CASCADE,"
+	  " import_id INTEGER REFERENCES import(id) ON DELETE CASCADE,"
+	  " doc_id INTEGER REFERENCES doc(id),"
+	  " pos INTEGER, prev_hash INTEGER, next_hash INTEGER);"
+	  "CREATE INDEX occurrence_tu ON occurrence(tu_id);"
+	  "CREATE INDEX occurrence_doc ON occurrence(doc_id, tu_id);"
+	  /* Concordance: the plain text of every variant, external content. */
+	  "CREATE VIRTUAL TABLE tuv_fts USING fts5(plain, content='tuv', content_rowid='id',"
+	  " tokenize='unicode61 remove_diacritics 2');" },
+	/* Next step: { 2, "glossary", "CREATE TABLE ...;" }, */
+};
+
+int termin__db_latest(void)
+{
+	return migrations[TERMIN_ARRAY_SIZE(migrations) - 1].version;
+}
+
+int termin__db_fail(sqlite3 *db, const char *what)
+{
+	const char *file = sqlite3_db_filename(db, "main");
+	int ec = sqlite3_extended_errcode(db);
+	const char *msg = sqlite3_errmsg(db);
+	if (!file || !*file)
+		file = "database";
+	if ((ec & 0xff) == SQLITE_BUSY || (ec & 0xff) == SQLITE_LOCKED)
+		return termin__error_set(TERMIN_EDB, "%s: %s: %s (another termin process kept it busy "
+		                         "longer than the busy timeout)", file, what, msg);
+	if ((ec & 0xff) == SQLITE_NOTADB)
+		return termin__error_set(TERMIN_EDB, "%s: not an SQLite database", file);
+	if ((ec & 0xff) == SQLITE_FULL)
+		return termin__error_set(TERMIN_EDB, "%s: %s: disk full", file, what);
+	return termin__error_set(TERMIN_EDB, "%s: %s: %s", file, what, msg);
+}
+
+int termin__db_exec(sqlite3 *db, const char *sql)
+{
+	char *err = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		sqlite3_free(err);
+		return termin__db_fail(db, "cannot run SQL");
+	}
+	return 0;
+}
+
+int termin__db_prepare(sqlite3 *db, sqlite3_stmt **st, const char *sql)
+{
+	if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
+		return termin__db_fail(db, "cannot prepare a statement");
+	return 0;
+}
+
+static int pragma_int(sqlite3 *db, const char *sql, int *out)
+{
+	sqlite3_stmt *st;
+	int rc;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return termin__db_fail(db, "cannot read the schema version");
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int(st, 0);
+		rc = 0;
+	} else {
+		rc = termin__db_fail(db, "cannot read the schema version");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int migrate(sqlite3 *db, const char *path, int *schema)
+{
+	int version, rc, app, tables;
+	char sql[64];
+
+	if ((rc = termin__db_exec(db, "BEGIN IMMEDIATE")) < 0)
+		return rc;
+	/* read again under the lock: another process may have migrated */
+	if ((rc = pragma_int(db, "PRAGMA user_version", &version)) < 0 ||
+	    (rc = pragma_int(db, "PRAGMA application_id", &app)) < 0 ||
+	    (rc = pragma_int(db, "SELECT count(*) FROM sqlite_master", &tables)) < 0)
+		goto fail;
+	if (version == 0 && app != TERMIN_APP_ID && tables > 0) {
+		rc = termin__error_set(TERMIN_EDB, "%s: an SQLite database, but not termin's", path);
+		goto fail;
+	}
+	if (version > termin__db_latest()) {
+		rc = termin__error_set(TERMIN_EDB,
+		                       "%s: made by a newer termin (schema %d; this one knows up to %d)",
+		                       path, version, termin__db_latest());
+		goto fail;
+	}
+	for (size_t i = 0; i < TERMIN_ARRAY_SIZE(migrations); i++) {
+		if (migrations[i].version <= version)
+			continue;
+		if ((rc = termin__db_exec(db, migrations[i].sql)) < 0) {
+			termin__error_prefix("schema step %d (%s)", migrations[i].version,
+			                     migrations[i].what);
+			goto fail;
+		}
+		version = migrations[i].version;
+	}
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", version);
+	if ((rc = termin__db_exec(db, sql)) < 0)
+		goto fail;
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", TERMIN_APP_ID);
+	if ((rc = termin__db_exec(db, sql)) < 0 || (rc = termin__db_exec(db, "COMMIT")) < 0)
+		goto fail;
+	*schema = version;
+	return 0;
+fail:
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+int termin__db_open(sqlite3 **out, const char *path, int readonly, int busy_ms, int *schema)
+{
+	sqlite3 *db = NULL;
+	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int rc, version = 0;
+	struct stat st;
+
+	*out = NULL;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return termin__error_set(TERMIN_EIO, "%s: is a directory", path);
+	if (readonly && stat(path, &st) != 0)
+		return termin__error_errno(TERMIN_EIO, errno, "%s: cannot open", path);
+	if (sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		rc = termin__error_set(TERMIN_EIO, "%s: cannot open: %s", path,
+		                       db ? sqlite3_errmsg(db) : "out of memory");
+		sqlite3_close(db);
+		return rc;
+	}
+	sqlite3_extended_result_codes(db, 1);
+	sqlite3_busy_timeout(db, busy_ms);
+	/* The page cache is what bounds memory: 32 MiB whatever the TM's size. */
+	if ((rc = termin__db_exec(db, "PRAGMA cache_size = -32768")) < 0 ||
+	    (rc = termin__db_exec(db, "PRAGMA foreign_keys = ON")) < 0)
+		goto fail;
+	if (!readonly) {
+		/* WAL: readers never block the writer nor the writer them; NORMAL
+		 * sync is crash-safe in WAL mode (a killed process loses nothing
+		 * committed, only a power cut can lose the last transactions). */
+		if ((rc = termin__db_exec(db, "PRAGMA journal_mode = WAL")) < 0 ||
+		    (rc = termin__db_exec(db, "PRAGMA synchronous = NORMAL")) < 0)
+			goto fail;
+		if ((rc = pragma_int(db, "PRAGMA user_version", &version)) < 0)
+			goto fail;
+		if (version < termin__db_latest() || version == 0) {
+			if ((rc = migrate(db, path, &version)) < 0)
+				goto fail;
+		} else if (version > termin__db_latest()) {
+			rc = termin__error_set(TERMIN_EDB,
+			                       "%s: made by a newer termin (schema %d; this one knows up to %d)",
+			                       path, version, termin__db_latest());
+			goto fail;
+		}
+	} else {
+		if ((rc = pragma_int(db, "PRAGMA user_version", &version)) < 0)
+			goto fail;
+		if (version == 0) {
+			rc = termin__error_set(TERMIN_EDB, "%s: not a termin database", path);
+			goto fail;
+		}
+		if (version > termin__db_latest()) {
+			rc = termin__error_set(TERMIN_EDB,
+			                       "%s: made by a newer termin (schema %d; this one knows up to %d)",
+			                       path, version, termin__db_latest());
+			goto fail;
+		}
+	}
+	*schema = version;
+	*out = db;
+	return 0;
+fail:
+	sqlite3_close(db);
+	return rc;
+}

@@ -1,0 +1,33 @@
+/*
+ * db.h - the project database: SQLite opened with termin's settings and
+ * its schema brought up to date. The translation memory (tm.c) and the
+ * glossary share one file and this one list of migrations (db.c).
+ */
+#ifndef TERMIN_DB_H
+#define TERMIN_DB_H
+
+#include <sqlite3.h>
+#include "util.h"
+
+/* Opens `path` (created unless `readonly`) with WAL, foreign keys, a busy
+ * timeout of `busy_ms` milliseconds and a bounded page cache, and applies
+ * the pending migrations in one IMMEDIATE transaction. Sets *schema to
+ * the resulting PRAGMA user_version. Errors are TERMIN_EDB (or TERMIN_EIO
+ * when the file cannot be opened) naming the file. */
+int termin__db_open(sqlite3 **out, const char *path, int readonly, int busy_ms, int *schema);
+
+/* The newest schema version this termin knows. */
+int termin__db_latest(void);
+
+/* Records the error of `db` as TERMIN_EDB: "FILE: what: sqlite message";
+ * SQLITE_BUSY/LOCKED get a hint about the other process. */
+int termin__db_fail(sqlite3 *db, const char *what);
+
+/* Runs SQL without results; TERMIN_EDB on failure. */
+int termin__db_exec(sqlite3 *db, const char *sql);
+
+/* Prepares a statement that lives as long as the connection (persistent
+ * prepare); TERMIN_EDB on failure. */
+int termin__db_prepare(sqlite3 *db, sqlite3_stmt **st, const char *sql);
+
+#endif
