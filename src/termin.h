@@ -15,5 +15,6 @@
 #include "termin/text.h"
 #include "termin/segment.h"
 #include "termin/tmx.h"
+#include "termin/align.h"
 
 #endif

@@ -82,5 +82,6 @@ extern const char cli_exit_codes[];
 /* Commands. */
 typedef int (*cli_cmd_fn)(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
+int cmd_align(int argc, char **argv);
 
 #endif

@@ -18,6 +18,7 @@ typedef struct {
 
 static const command commands[] = {
 	{ "segment", cmd_segment, "clean texts and split them into sentence segments" },
+	{ "align", cmd_align, "align an English text with its Russian translation" },
 };
 
 static void usage(FILE *f)
