@@ -35,7 +35,7 @@ static const double bead_prior[AL_NBEAD] = { 0.88, 0.02, 0.02, 0.035, 0.035, 0.0
 /* Prior chance that a token of each class has its counterpart in a true
  * pair, and whether a missing counterpart counts against the pair. */
 static const double class_prior[AL_NBUILTIN] = { 0.85, 0.5, 0.85, 0.5, 0.2, 0.8, 0.6 };
-static const int class_miss[AL_NBUILTIN] = { 1, 0, 1, 0, 0, 1, 1 };
+static const int class_miss[AL_NBUILTIN] = { 1, 0, 1, 1, 0, 1, 1 };
 
 #define RATIO_PRIOR 1.0   /* Russian/English non-space characters */
 #define S2_PRIOR 3.0      /* variance per character of d (Gale-Church s^2) */
@@ -43,7 +43,8 @@ static const int class_miss[AL_NBUILTIN] = { 1, 0, 1, 0, 0, 1, 1 };
 #define BEAD_WEIGHT 30.0  /* pseudo-observations behind the bead priors */
 #define V0 16.0           /* variance floor of d, characters^2 */
 #define MAX_CELLS 1000000 /* largest full matrix */
-#define RADIUS 12         /* corridor half-width at each finer level */
+#define RADIUS 4         /* corridor half-width at each finer level */
+#define COARSE_TOKENS 16  /* tokens kept per item of a coarse level */
 
 /* ---- sides ---- */
 
@@ -61,7 +62,40 @@ void termin__al_side_free(al_side *s)
 	free(s->wxsum);
 	free(s->cut);
 	free(s->cls);
+	free(s->ptok0);
+	free(s->pkey);
+	free(s->pwm);
+	free(s->pwx);
 	free(s);
+}
+
+void termin__al_side_pairs(al_side *s)
+{
+	size_t n = s->n, total = 0;
+	free(s->ptok0);
+	free(s->pkey);
+	free(s->pwm);
+	free(s->pwx);
+	for (size_t i = 0; i + 1 < n; i++)
+		total += s->tok0[i + 2] - s->tok0[i];
+	s->ptok0 = termin__xmalloc((n ? n : 1) * sizeof *s->ptok0);
+	s->pkey = termin__xmalloc((total ? total : 1) * sizeof *s->pkey);
+	s->pwm = termin__xmalloc((total ? total : 1) * sizeof *s->pwm);
+	s->pwx = termin__xmalloc((total ? total : 1) * sizeof *s->pwx);
+	size_t t = 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		size_t a = s->tok0[i], ae = s->tok0[i + 1], b = ae, be = s->tok0[i + 2];
+		s->ptok0[i] = t;
+		while (a < ae || b < be) {
+			size_t k = (b >= be || (a < ae && s->key[a] <= s->key[b])) ? a++ : b++;
+			s->pkey[t] = s->key[k];
+			s->pwm[t] = s->wm[k];
+			s->pwx[t] = s->wx[k];
+			t++;
+		}
+	}
+	if (n)
+		s->ptok0[n - 1] = t;
 }
 
 static int tok_cmp(const void *a, const void *b)
@@ -142,7 +176,29 @@ fail:
 	return rc;
 }
 
-/* Pairs up the items of `f` into a coarser level. */
+/* Keeps the `cap` most telling tokens of a coarse item (highest match
+ * weight: the rarest keys), sorted by key again. */
+typedef struct {
+	uint32_t key;
+	float wm;
+} wtok;
+
+static int wtok_by_weight(const void *a, const void *b)
+{
+	const wtok *x = a, *y = b;
+	return x->wm > y->wm ? -1 : x->wm < y->wm ? 1 : (x->key > y->key) - (x->key < y->key);
+}
+
+static int wtok_by_key(const void *a, const void *b)
+{
+	const wtok *x = a, *y = b;
+	return (x->key > y->key) - (x->key < y->key);
+}
+
+/* Pairs up the items of `f` into a coarser level. A coarse level only
+ * bounds the search at the finer one, so its items keep at most
+ * COARSE_TOKENS tokens each, and no miss weights: the cost of a bead stays
+ * the same at every level instead of doubling with each. */
 static al_side *side_coarsen(const al_side *f)
 {
 	al_side *s = termin__xcalloc(1, sizeof *s);
@@ -159,28 +215,44 @@ static al_side *side_coarsen(const al_side *f)
 	s->wxsum = termin__xmalloc((n ? n : 1) * sizeof *s->wxsum);
 	s->cut = termin__xmalloc(n + 1);
 	size_t t = 0;
+	wtok *w = NULL;
+	size_t wcap = 0;
 	for (size_t I = 0; I < n; I++) {
 		size_t a = 2 * I, b = 2 * I + 1 < f->n ? 2 * I + 1 : a;
+		size_t x = f->tok0[a], xe = f->tok0[a + 1];
+		size_t y = b != a ? f->tok0[b] : xe, ye = b != a ? f->tok0[b + 1] : xe;
+		size_t nw = 0;
 		s->seg0[I] = f->seg0[a];
 		s->sub0[I] = a;
 		s->cut[I] = f->cut[a];
 		s->len[I] = f->len[a] + (b != a ? f->len[b] : 0);
-		s->wxsum[I] = f->wxsum[a] + (b != a ? f->wxsum[b] : 0);
+		s->wxsum[I] = 0;
 		s->tok0[I] = t;
-		size_t x = f->tok0[a], xe = f->tok0[a + 1];
-		size_t y = b != a ? f->tok0[b] : xe, ye = b != a ? f->tok0[b + 1] : xe;
-		while (x < xe || y < ye) {
-			size_t k = (y >= ye || (x < xe && f->key[x] <= f->key[y])) ? x++ : y++;
-			s->key[t] = f->key[k];
-			s->wm[t] = f->wm[k];
-			s->wx[t] = f->wx[k];
+		TERMIN_GROW(w, wcap, (xe - x) + (ye - y) + 1);
+		for (size_t k = x; k < xe; k++)
+			if (f->wm[k] > 0)
+				w[nw++] = (wtok){ f->key[k], f->wm[k] };
+		for (size_t k = y; k < ye; k++)
+			if (f->wm[k] > 0)
+				w[nw++] = (wtok){ f->key[k], f->wm[k] };
+		if (nw > COARSE_TOKENS) {
+			qsort(w, nw, sizeof *w, wtok_by_weight);
+			nw = COARSE_TOKENS;
+		}
+		qsort(w, nw, sizeof *w, wtok_by_key);
+		for (size_t k = 0; k < nw; k++) {
+			s->key[t] = w[k].key;
+			s->wm[t] = w[k].wm;
+			s->wx[t] = 0;
 			t++;
 		}
 	}
+	free(w);
 	s->seg0[n] = f->seg0[f->n];
 	s->sub0[n] = f->n;
 	s->tok0[n] = t;
 	s->cut[n] = 1;
+	termin__al_side_pairs(s);
 	return s;
 }
 
@@ -264,6 +336,7 @@ static void set_weights(al_side *const side[2], const df_table *t, const model *
 			}
 			S->wxsum[i] = (float)sum;
 		}
+		termin__al_side_pairs(S);
 	}
 }
 
@@ -447,7 +520,10 @@ static void levels_build(levels *L, al_side *s0, al_side *t0, const al_params *p
 	while (L->n < 32) {
 		al_side *s = L->src[L->n - 1], *t = L->tgt[L->n - 1];
 		double cells = ((double)s->n + 1) * ((double)t->n + 1);
-		if (cells <= (double)max_cells || (s->n <= 1 && t->n <= 1))
+		/* level 0 in full when it fits; else coarsen until the top level
+		 * is small, since its items carry the most tokens */
+		if (cells <= (double)(L->n == 1 ? max_cells : max_cells / 16) ||
+		    (s->n <= 1 && t->n <= 1))
 			break;
 		L->src[L->n] = side_coarsen(s);
 		L->tgt[L->n] = side_coarsen(t);
@@ -622,12 +698,6 @@ int termin_align(termin_alignment **out, const termin_align_seg *src, size_t nsr
 	a->info.cells = dp.cells;
 	free(beads);
 	df_free(&df);
-	free(dp.ka);
-	free(dp.kb);
-	free(dp.wa);
-	free(dp.wb);
-	free(dp.xa);
-	free(dp.xb);
 	termin__al_side_free(side[0]);
 	termin__al_side_free(side[1]);
 	*out = a;

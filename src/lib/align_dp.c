@@ -25,96 +25,74 @@ static const int bead_dj[AL_NBEAD] = { 1, 0, 1, 1, 2, 2 };
 
 /* ---- scoring ---- */
 
-/* Grows the scratch arrays to hold `n` tokens each. */
-static void scratch(al_dp *dp, size_t n)
-{
-	if (n <= dp->scap)
-		return;
-	size_t cap = dp->scap ? dp->scap : 64;
-	while (cap < n)
-		cap *= 2;
-	dp->ka = termin__xrealloc(dp->ka, cap * sizeof *dp->ka);
-	dp->kb = termin__xrealloc(dp->kb, cap * sizeof *dp->kb);
-	dp->wa = termin__xrealloc(dp->wa, cap * sizeof *dp->wa);
-	dp->wb = termin__xrealloc(dp->wb, cap * sizeof *dp->wb);
-	dp->xa = termin__xrealloc(dp->xa, cap * sizeof *dp->xa);
-	dp->xb = termin__xrealloc(dp->xb, cap * sizeof *dp->xb);
-	dp->scap = cap;
-}
+/* The tokens of item i (d == 1) or of items i and i+1 merged (d == 2). */
+typedef struct {
+	const uint32_t *key;
+	const float *wm, *wx;
+	size_t n;
+} toks;
 
-/* Merges two sorted runs of tokens into (k, wm, wx). */
-static size_t merge2(const al_side *s, size_t i, uint32_t *k, float *wm, float *wx)
+static toks item_toks(const al_side *S, size_t i, int d)
 {
-	size_t a = s->tok0[i], ae = s->tok0[i + 1], b = ae, be = s->tok0[i + 2], n = 0;
-	while (a < ae || b < be) {
-		size_t src;
-		if (b >= be || (a < ae && s->key[a] <= s->key[b]))
-			src = a++;
-		else
-			src = b++;
-		k[n] = s->key[src];
-		wm[n] = s->wm[src];
-		wx[n] = s->wx[src];
-		n++;
+	toks t;
+	if (d == 1) {
+		size_t a = S->tok0[i];
+		t.key = S->key + a;
+		t.wm = S->wm + a;
+		t.wx = S->wx + a;
+		t.n = S->tok0[i + 1] - a;
+	} else {
+		size_t a = S->ptok0[i];
+		t.key = S->pkey + a;
+		t.wm = S->pwm + a;
+		t.wx = S->pwx + a;
+		t.n = S->ptok0[i + 1] - a;
 	}
-	return n;
+	return t;
 }
 
-/* The anchor part of a bead's score: every shared key scores its match
- * weight instead of its two miss weights. */
+/* What sharing keys adds to a bead: every key both sides hold scores its
+ * match weight instead of its two miss weights. Tokens are sorted by key,
+ * so this is a merge, and a repeated key pairs up one to one. */
+static float adjust(const al_side *S, size_t i, int di, const al_side *T, size_t j, int dj)
+{
+	toks x = item_toks(S, i, di), y = item_toks(T, j, dj);
+	size_t a = 0, b = 0;
+	float s = 0;
+	while (a < x.n && b < y.n) {
+		uint32_t u = x.key[a], v = y.key[b];
+		if (u == v)
+			s += 0.5f * (x.wm[a] + y.wm[b]) - x.wx[a] - y.wx[b];
+		/* branch-free steps: equal keys are rare, the order is random */
+		a += u <= v;
+		b += v <= u;
+	}
+	return s;
+}
+
+/* The anchor part of a bead's score: the miss weights of all its tokens,
+ * adjusted for the keys shared by its two sides. The adjustment is cached
+ * per corridor cell and shape during a run, since the forward and the
+ * backward sweep and the trace-back all need it. */
 static double anchors(al_dp *dp, size_t i, int di, size_t j, int dj)
 {
 	const al_side *S = dp->src, *T = dp->tgt;
-	const uint32_t *ka, *kb;
-	const float *wa, *wb, *xa, *xb;
-	size_t na, nb;
+	const al_cache *c = dp->cache;
 	double s = 0;
-
 	for (int k = 0; k < di; k++)
 		s += S->wxsum[i + k];
 	for (int k = 0; k < dj; k++)
 		s += T->wxsum[j + k];
-	size_t need = 0;
-	if (di == 2)
-		need = S->tok0[i + 2] - S->tok0[i];
-	if (dj == 2 && T->tok0[j + 2] - T->tok0[j] > need)
-		need = T->tok0[j + 2] - T->tok0[j];
-	scratch(dp, need);
-	if (di == 1) {
-		ka = S->key + S->tok0[i];
-		wa = S->wm + S->tok0[i];
-		xa = S->wx + S->tok0[i];
-		na = S->tok0[i + 1] - S->tok0[i];
-	} else {
-		na = merge2(S, i, dp->ka, dp->wa, dp->xa);
-		ka = dp->ka;
-		wa = dp->wa;
-		xa = dp->xa;
-	}
-	if (dj == 1) {
-		kb = T->key + T->tok0[j];
-		wb = T->wm + T->tok0[j];
-		xb = T->wx + T->tok0[j];
-		nb = T->tok0[j + 1] - T->tok0[j];
-	} else {
-		nb = merge2(T, j, dp->kb, dp->wb, dp->xb);
-		kb = dp->kb;
-		wb = dp->wb;
-		xb = dp->xb;
-	}
-	size_t a = 0, b = 0;
-	while (a < na && b < nb) {
-		if (ka[a] < kb[b]) {
-			a++;
-		} else if (ka[a] > kb[b]) {
-			b++;
-		} else {
-			s += 0.5 * (wa[a] + wb[b]) - xa[a] - xb[b];
-			a++;
-			b++;
+	if (c && i < c->m) {
+		size_t l = c->lo ? c->lo[i] : 0, h = c->hi ? c->hi[i] : c->n;
+		if (j >= l && j <= h) {
+			float *v = &c->adj[(di - 1) * 2 + (dj - 1)][c->off[i] + (j - l)];
+			if (isnan(*v))
+				*v = adjust(S, i, di, T, j, dj);
+			return s + *v;
 		}
 	}
-	return s;
+	return s + adjust(S, i, di, T, j, dj);
 }
 
 double termin__al_bead_score(al_dp *dp, size_t i, int di, size_t j, int dj)
@@ -225,6 +203,13 @@ al_bead *termin__al_dp_run(al_dp *dp, const size_t *lo, const size_t *hi, int po
 	double *B = posteriors ? termin__xmalloc(c.cells * sizeof *B) : NULL;
 	al_bead *beads = NULL;
 	size_t nb = 0;
+	al_cache cache = { m, n, lo, hi, c.off, { NULL } };
+	for (int k = 0; k < 4; k++) {
+		cache.adj[k] = termin__xmalloc((c.cells ? c.cells : 1) * sizeof(float));
+		for (size_t x = 0; x < c.cells; x++)
+			cache.adj[k][x] = NAN;
+	}
+	dp->cache = &cache;
 
 	/* forward: best path (Viterbi) and, with posteriors, the sum over
 	 * paths (log-sum-exp) in the same sweep */
@@ -334,6 +319,9 @@ al_bead *termin__al_dp_run(al_dp *dp, const size_t *lo, const size_t *hi, int po
 			beads[nb - 1 - k] = tmp;
 		}
 	}
+	dp->cache = NULL;
+	for (int k = 0; k < 4; k++)
+		free(cache.adj[k]);
 	free(V);
 	free(bt);
 	free(A);

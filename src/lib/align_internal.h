@@ -75,7 +75,15 @@ typedef struct {
 	float *wxsum;        /* n: sum of wx over the item */
 	unsigned char *cut;  /* n+1: a paragraph boundary before item i */
 	uint8_t *cls;        /* class of each token (level 0 only, else NULL) */
+	/* the tokens of items i and i+1 merged, for beads with two items */
+	size_t *ptok0;       /* n: offsets into pkey/pwm/pwx (pair i is ptok0[i]..ptok0[i+1]) */
+	uint32_t *pkey;
+	float *pwm, *pwx;
 } al_side;
+
+/* (Re)builds the merged tokens of consecutive item pairs from the items'
+ * current tokens and weights. */
+void termin__al_side_pairs(al_side *s);
 
 void termin__al_side_free(al_side *s);
 
@@ -100,13 +108,17 @@ typedef struct {
 	double post;           /* posterior (level 0 with posteriors only) */
 } al_bead;
 
+/* The anchor scores of item pairs, cached per corridor cell. */
+typedef struct {
+	size_t m, n;
+	const size_t *lo, *hi, *off;
+	float *adj[4];         /* per bead shape 1-1, 1-2, 2-1, 2-2; NAN until computed */
+} al_cache;
+
 typedef struct {
 	const al_params *p;
 	al_side *src, *tgt;    /* items at the current level */
-	/* scratch for merging the tokens of two items */
-	uint32_t *ka, *kb;
-	float *wa, *wb, *xa, *xb;
-	size_t scap;
+	al_cache *cache;       /* during termin__al_dp_run */
 	uint64_t cells;        /* cells evaluated so far */
 	void (*progress)(void *ctx, uint64_t done, uint64_t total);
 	void *progress_ctx;
