@@ -18,5 +18,6 @@
 #include "termin/tmx.h"
 #include "termin/glossary.h"
 #include "termin/tm.h"
+#include "termin/align.h"
 
 #endif

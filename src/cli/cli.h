@@ -87,5 +87,6 @@ int cmd_tm(int argc, char **argv);
 /* The database to use: the --db option when given, else $TERMIN_DB, else
  * ./termin.db. */
 const char *cli_db_path(const char *option);
+int cmd_align(int argc, char **argv);
 
 #endif

@@ -19,6 +19,7 @@ typedef struct {
 static const command commands[] = {
 	{ "segment", cmd_segment, "clean texts and split them into sentence segments" },
 	{ "tm", cmd_tm, "the translation memory: import, export, search, stats" },
+	{ "align", cmd_align, "align an English text with its Russian translation" },
 };
 
 static void usage(FILE *f)

@@ -1,0 +1,320 @@
+/*
+ * cmd_align.c - `termin align`: align an English text with its Russian
+ * translation sentence by sentence, and write the pairs as TMX, TSV, JSON
+ * lines or an HTML review page.
+ */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char description[] =
+	"Cleans and segments both texts as 'termin segment' does, then aligns\n"
+	"their sentences: 1-1, 2-1, 1-2 and 2-2 pairs, omissions (an English\n"
+	"sentence without translation, 1-0) and additions (0-1). The score of a\n"
+	"pair combines the ratio of their lengths, shared numbers and dates\n"
+	"(24 April 2024 = 24 апреля 2024 года = 24.04.2024), names and acronyms\n"
+	"compared through transliteration (Tasmagambetov = Тасмагамбетовым), URLs,\n"
+	"final punctuation (? ! quotes) and paragraph boundaries, which count as\n"
+	"much as the two texts' paragraphs agree. Long texts are aligned in time\n"
+	"and memory linear in their length; texts of very different length are\n"
+	"aligned as far as they match, the rest is reported.\n"
+	"\n"
+	"Each pair gets a confidence (the posterior probability of the pair). TMX\n"
+	"and TSV hold the pairs with at least --min-confidence; omissions,\n"
+	"additions and less confident pairs are listed on standard error and\n"
+	"highlighted in the HTML page (jsonl holds every bead). Without --format,\n"
+	"the format follows the extension of -o (.tmx, .tsv, .html, .jsonl).\n"
+	"\n"
+	"With --segmented the inputs are taken as already segmented: one segment\n"
+	"per line, paragraphs separated by empty lines (hunalign's format).\n";
+
+typedef struct {
+	termin_align_seg *seg;
+	size_t *line;
+	size_t n, cap;
+	const char *name;
+} side;
+
+static void side_add(side *s, const char *text, size_t len, size_t para, size_t line,
+                     const char *lang)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 256;
+		s->seg = realloc(s->seg, s->cap * sizeof *s->seg);
+		s->line = realloc(s->line, s->cap * sizeof *s->line);
+		if (!s->seg || !s->line)
+			abort();
+	}
+	char *t = malloc(len + 1);
+	if (!t)
+		abort();
+	memcpy(t, text, len);
+	t[len] = '\0';
+	s->seg[s->n].text = t;
+	s->seg[s->n].len = len;
+	s->seg[s->n].paragraph = para;
+	s->seg[s->n].lang = lang;
+	s->line[s->n] = line;
+	s->n++;
+}
+
+static void side_free(side *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free((char *)s->seg[i].text);
+	free(s->seg);
+	free(s->line);
+}
+
+static const char *static_lang(const char *l)
+{
+	if (l && strncmp(l, "ru", 2) == 0)
+		return "ru";
+	if (l && strncmp(l, "en", 2) == 0)
+		return "en";
+	return NULL;
+}
+
+/* Reads and segments one text. */
+static int read_side(side *s, const char *path, const termin_textfile_opts *topts,
+                     termin_segmenter *seg, int segmented)
+{
+	termin_textfile *tf = NULL;
+	termin_segstream *ss = NULL;
+	int rc;
+	if ((rc = termin_textfile_open(&tf, path, topts)) < 0)
+		return rc;
+	s->name = path;
+	if (segmented) {
+		termin_line l;
+		size_t para = 0, last = 0;
+		while ((rc = termin_textfile_next(tf, &l)) > 0) {
+			if (l.continued && s->n) {
+				/* a very long line delivered in pieces: keep it whole */
+				termin_align_seg *g = &s->seg[s->n - 1];
+				char *t = realloc((char *)g->text, g->len + l.len + 1);
+				if (!t)
+					abort();
+				memcpy(t + g->len, l.text, l.len);
+				g->len += l.len;
+				t[g->len] = '\0';
+				g->text = t;
+				continue;
+			}
+			if (para == 0 || l.line > last + 1)
+				para++;
+			last = l.line;
+			side_add(s, l.text, l.len, para, l.line, NULL);
+		}
+	} else {
+		termin_segment g;
+		termin_segstream_new(&ss, tf, seg, "auto");
+		while ((rc = termin_segstream_next(ss, &g)) > 0)
+			side_add(s, g.text, g.len, g.paragraph, g.line, static_lang(g.lang));
+		termin_segstream_free(ss);
+	}
+	termin_textfile_free(tf);
+	return rc < 0 ? rc : 0;
+}
+
+static void on_progress(void *ctx, uint64_t done, uint64_t total)
+{
+	(void)ctx;
+	cli_progress("aligning", done > total ? total : done, total);
+}
+
+/* One line of the review list on stderr: file:line, what, the text. */
+static void review_line(const side *s, size_t i, const char *what, const termin_bead *b)
+{
+	const termin_align_seg *g = &s->seg[i];
+	int n = g->len > 100 ? 100 : (int)g->len;
+	while (n < (int)g->len && n > 0 && ((unsigned char)g->text[n] & 0xC0) == 0x80)
+		n--;
+	fprintf(stderr, "%s:%zu: %s (%u-%u, confidence %.2f): %.*s%s\n", s->name, s->line[i], what,
+	        b->nsrc, b->ntgt, b->confidence, n, g->text, n < (int)g->len ? "..." : "");
+}
+
+static void report(const termin_alignment *a, const side *src, const side *tgt, double minc,
+                   int quiet)
+{
+	size_t count[3][3] = { { 0 } }, accepted = 0, review = 0, shown = 0;
+	size_t n = termin_alignment_count(a);
+	for (size_t k = 0; k < n; k++) {
+		const termin_bead *b = termin_alignment_bead(a, k);
+		count[b->nsrc][b->ntgt]++;
+		if (termin_bead_accepted(b, minc))
+			accepted++;
+		else
+			review++;
+	}
+	fflush(stdout);
+	fprintf(stderr,
+	        "termin: align: %zu + %zu segments, %zu beads: %zu 1-1, %zu 2-1, %zu 1-2, %zu 2-2, "
+	        "%zu omissions, %zu additions; %zu pairs accepted, %zu for review\n",
+	        src->n, tgt->n, n, count[1][1], count[2][1], count[1][2], count[2][2], count[1][0],
+	        count[0][1], accepted, review);
+	if (quiet)
+		return;
+	for (size_t k = 0; k < n && shown < 50; k++) {
+		const termin_bead *b = termin_alignment_bead(a, k);
+		if (termin_bead_accepted(b, minc))
+			continue;
+		shown++;
+		if (b->nsrc && !b->ntgt)
+			review_line(src, b->src, "omission", b);
+		else if (!b->nsrc)
+			review_line(tgt, b->tgt, "addition", b);
+		else
+			review_line(src, b->src, "doubtful pair", b);
+	}
+	if (review > shown)
+		fprintf(stderr, "termin: align: ... and %zu more for review (see --format html)\n",
+		        review - shown);
+}
+
+static const char *format_of(const char *path)
+{
+	const char *dot = path ? strrchr(path, '.') : NULL;
+	if (!dot)
+		return "tmx";
+	if (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0)
+		return "html";
+	if (strcmp(dot, ".tsv") == 0 || strcmp(dot, ".txt") == 0)
+		return "tsv";
+	if (strcmp(dot, ".jsonl") == 0 || strcmp(dot, ".json") == 0)
+		return "jsonl";
+	return "tmx";
+}
+
+int cmd_align(int argc, char **argv)
+{
+	const char *format = NULL, *outpath = NULL, *src_enc = NULL, *tgt_enc = NULL;
+	double minc = 0.5;
+	int no_clean = 0, segmented = 0, no_paras = 0, quiet = 0, verbose = 0;
+	const cli_opt opts[] = {
+		{ CLI_STRING, "output", 'o', "OUT", "write to OUT (whole or not at all) instead of stdout", &outpath, NULL },
+		{ CLI_CHOICE, "format", 'f', "FMT", "output format (default: from OUT's extension, else tmx)", &format, "tmx|tsv|html|jsonl" },
+		{ CLI_DOUBLE, "min-confidence", 0, "X", "pairs below X (0..1, default 0.5) are left out and listed for review", &minc, NULL },
+		{ CLI_FLAG, "segmented", 0, NULL, "inputs are one segment per line, paragraphs separated by empty lines", &segmented, NULL },
+		{ CLI_FLAG, "no-paragraphs", 0, NULL, "ignore paragraph boundaries", &no_paras, NULL },
+		{ CLI_FLAG, "no-clean", 0, NULL, "keep the texts as they are (no cleaning)", &no_clean, NULL },
+		{ CLI_STRING, "src-encoding", 0, "NAME", "decode the English text from NAME", &src_enc, NULL },
+		{ CLI_STRING, "tgt-encoding", 0, "NAME", "decode the Russian text from NAME (windows-1251, KOI8-R, ...)", &tgt_enc, NULL },
+		{ CLI_FLAG, "quiet", 'q', NULL, "print only the summary line on stderr, not the review list", &quiet, NULL },
+		{ CLI_FLAG, "verbose", 'v', NULL, "also print the model's parameters estimated from the texts", &verbose, NULL },
+		{ CLI_END, NULL, 0, NULL, NULL, NULL, NULL }
+	};
+	const cli_spec spec = { "align", "[OPTIONS] EN.txt RU.txt",
+	                        "Align an English text with its Russian translation, sentence by sentence.",
+	                        description, opts, 2, 2 };
+	char **args;
+	int nargs, rc, exit_code = 0;
+	side src = { 0 }, tgt = { 0 };
+	termin_segmenter *seg = NULL;
+	termin_speller *sp = NULL;
+	termin_alignment *al = NULL;
+	termin_outfile *out = NULL;
+	termin_tmx_writer *tmx = NULL;
+
+	rc = cli_parse(&spec, argc, argv, &args, &nargs);
+	if (rc != 0)
+		return rc > 0 ? 0 : TERMIN_EXIT_USAGE;
+	if (!(minc >= 0 && minc <= 1)) {
+		free(args);
+		return cli_usage_error("align", "--min-confidence must be between 0 and 1");
+	}
+	if (!format)
+		format = format_of(outpath);
+
+	termin_segmenter_opts sopts = TERMIN_SEGMENTER_OPTS_INIT;
+	if ((rc = termin_segmenter_new(&seg, &sopts)) < 0)
+		goto fail;
+	if (!no_clean && !segmented) {
+		termin_speller_new(&sp);
+		/* dictionaries missing only disable rejoining */
+		termin_speller_add_dict(sp, "en_US");
+		termin_speller_add_dict(sp, "en_GB");
+		termin_speller_add_dict(sp, "ru_RU");
+	}
+	termin_textfile_opts topts = TERMIN_TEXTFILE_OPTS_INIT;
+	topts.clean = !no_clean;
+	topts.speller = sp;
+	topts.encoding = src_enc;
+	if ((rc = read_side(&src, args[0], &topts, seg, segmented)) < 0)
+		goto fail;
+	topts.encoding = tgt_enc;
+	if ((rc = read_side(&tgt, args[1], &topts, seg, segmented)) < 0)
+		goto fail;
+
+	termin_align_opts aopts = TERMIN_ALIGN_OPTS_INIT;
+	if (no_paras)
+		aopts.features &= ~(unsigned)TERMIN_ALIGN_PARAGRAPHS;
+	aopts.progress = on_progress;
+	if ((rc = termin_align(&al, src.seg, src.n, tgt.seg, tgt.n, &aopts)) < 0)
+		goto fail;
+	cli_progress_done();
+
+	termin_align_write_opts wopts = TERMIN_ALIGN_WRITE_OPTS_INIT;
+	char date[17];
+	termin_tmx_date(date, termin_tmx_now());
+	wopts.min_confidence = minc;
+	wopts.src_name = args[0];
+	wopts.tgt_name = args[1];
+	wopts.creationdate = date;
+	if ((rc = termin_outfile_open(&out, outpath)) < 0)
+		goto fail;
+	FILE *f = termin_outfile_stream(out);
+	if (strcmp(format, "tmx") == 0) {
+		termin_tmx_header h = TERMIN_TMX_HEADER_INIT;
+		h.creationdate = date;
+		if ((rc = termin_tmx_writer_open(&tmx, out, &h)) < 0 ||
+		    (rc = termin_alignment_write_tmx(al, tmx, &wopts)) < 0)
+			goto fail;
+		rc = termin_tmx_writer_close(tmx);
+		tmx = NULL;
+		if (rc < 0)
+			goto fail;
+	} else if (strcmp(format, "tsv") == 0) {
+		rc = termin_alignment_write_tsv(al, f, &wopts);
+	} else if (strcmp(format, "jsonl") == 0) {
+		rc = termin_alignment_write_jsonl(al, f, &wopts);
+	} else {
+		rc = termin_alignment_write_html(al, f, &wopts);
+	}
+	if (rc < 0)
+		goto fail;
+	rc = termin_outfile_commit(out);
+	out = NULL;
+	if (rc < 0)
+		goto fail;
+	report(al, &src, &tgt, minc, quiet);
+	if (verbose) {
+		termin_align_info in;
+		termin_alignment_info(al, &in);
+		fprintf(stderr,
+		        "termin: align: length ratio %.3f, variance %.2f per character; bead priors "
+		        "1-1 %.3f, 1-0 %.4f, 0-1 %.4f, 2-1 %.4f, 1-2 %.4f, 2-2 %.4f; ",
+		        in.ratio, in.variance, in.p_bead[0], in.p_bead[1], in.p_bead[2], in.p_bead[3],
+		        in.p_bead[4], in.p_bead[5]);
+		if (in.para_agree >= 0)
+			fprintf(stderr, "paragraph ends agree %.0f%%; ", 100 * in.para_agree);
+		fprintf(stderr, "%d resolution%s, %llu cells\n", in.levels, in.levels > 1 ? "s" : "",
+		        (unsigned long long)in.cells);
+	}
+	goto done;
+
+fail:
+	cli_progress_done();
+	exit_code = cli_fail(rc);
+	termin_tmx_writer_free(tmx);
+	termin_outfile_abort(out);
+done:
+	termin_alignment_free(al);
+	side_free(&src);
+	side_free(&tgt);
+	termin_speller_free(sp);
+	termin_segmenter_free(seg);
+	free(args);
+	return exit_code;
+}
