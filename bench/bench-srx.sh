@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# srx_speed.sh - speed of `termin segment --srx` with OmegaT's default rules
+# bench-srx.sh - speed of `termin segment --srx` with OmegaT's default rules
 # (../shared/srx/omegat_defaultRules.srx, 2,772 rules) against OmegaT 3.6's
 # own Segmenter on the same text, in the same run.
 #
-#   bash bench/srx_speed.sh [BUILD] [MB]
+#   bash bench/bench-srx.sh [BUILD] [MB]
 #
 # The text is the English corpus (../shared/corpus/en) repeated to about MB
 # megabytes (default 10) in a temporary file. termin is timed as the whole
