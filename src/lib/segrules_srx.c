@@ -256,7 +256,7 @@ static void protection(writer *w)
 	for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
 		termin_buf_clear(&w->a);
 		termin_buf_printf(&w->a,
-		                  "(?=[" SPC "])(?=[^%s%s]{0,300}(?:(?<!" ENDRUN ")%s|%s[" CLOSE "]*+"
+		                  "(?=[" SPC "])(?=[^%s%s]{0,300}+%s(?:(?<!" ENDRUN "%s)|[" CLOSE "]*+"
 		                  "(?:[^" SPC "]|[" SPC "]" SKIP "[" CONT_C "])))",
 		                  q[i].o, q[i].c, q[i].c, q[i].c);
 		rule(w, 0, B("[" STOP "]{1,20}+(?:[%s]{1,8}+[\\.\\?\\!]{0,8}+)?+(?<=%s[^%s%s]{0,300})", q[i].close_but_c, q[i].o,
@@ -269,7 +269,7 @@ static void protection(writer *w)
 #define QCLOSE "(?:(?<=[^" SPC "\\(\\[\\u00AB" UDASH "\\-])\\\"|\\\"(?=[" SPC "]|$))"
 	rule(w, 0, "[" STOP "]{1,20}+(?:[\\)\\]\\}\\'\\u201D\\u2019\\u00BB\\u203A\\u201C]{1,8}+[\\.\\?\\!]{0,8}+)?+(?<=" QOPEN
 	           "[^\\\"]{0,300})",
-	     "(?=[" SPC "])(?=[^\\\"]{0,300}(?:(?<!" ENDRUN ")" QCLOSE "|" QCLOSE "[" CLOSE "]*+"
+	     "(?=[" SPC "])(?=[^\\\"]{0,300}+" QCLOSE "(?:(?<!" ENDRUN "\\\")|[" CLOSE "]*+"
 	     "(?:[^" SPC "]|[" SPC "]" SKIP "[" CONT_C "])))");
 #undef QOPEN
 #undef QCLOSE
@@ -305,12 +305,15 @@ static void list_alt(termin_buf *b, int letters, const char *style, int for_brea
 		}
 		if (v > lo)
 			termin_buf_putc(b, '|');
+		/* a cheap fixed-length test first: the long lookbehind then runs
+		 * only at the marker it is about */
 		if (for_break)
 			termin_buf_printf(b, "%s(?<=(?:^|[" SPC BUL "])%s%s[" SPC "][^\\n]{0,300}[" SPC BUL "]%s)",
 			                  cur, prev, style, cur);
 		else
-			termin_buf_printf(b, "(?:^|[" SPC BUL "])%s%s[" SPC "][^\\n]{0,300}[" SPC BUL "]%s", prev,
-			                  style, cur);
+			termin_buf_printf(b, "(?<=[" SPC BUL "]%s%s)(?<=(?:^|[" SPC BUL "])%s%s[" SPC
+			                  "][^\\n]{0,300}[" SPC BUL "]%s%s)",
+			                  cur, style, prev, style, cur, style);
 	}
 	termin_buf_putc(b, ')');
 }
@@ -325,26 +328,31 @@ static void lists(writer *w)
 	for (int letters = 0; letters <= 1; letters++)
 		for (size_t s = 0; s < 2; s++) {
 			termin_buf_clear(&w->b);
-			termin_buf_puts(&w->b, ANCHOR "(?<=");
+			termin_buf_printf(&w->b, ANCHOR "(?<=[" SPC BUL "]%s%s)",
+			                  letters ? "[b-z]" : "[0-9]{1,2}", styles[s]);
 			list_alt(&w->b, letters, styles[s], 0);
-			termin_buf_printf(&w->b, "%s)", styles[s]);
 			rule(w, 0, w->b.ptr, A_SP);
 		}
 }
 
 static void list_breaks(writer *w)
 {
-	static const char *const styles[] = { "\\.", "\\)", "\\.\\)" };
+	static const char *const styles[] = { "\\.\\)", "\\.", "\\)" };
 	comment(w, "a running list continued on the same line: \"1) one 2) two\" (not after a bullet "
 	           "or a colon, where the marker starts a list item anyway)");
+	/* one rule, so that the search over each line is one: a cheap look at
+	 * the marker first, then the marker before it */
+	termin_buf_clear(&w->a);
+	termin_buf_puts(&w->a, "(?=(?:[0-9]{1,2}|[b-z])[\\.\\)]\\)?[" SPC "])(?<![" BUL "\\:][" SPC "]{1,10})(?=");
 	for (int letters = 0; letters <= 1; letters++)
 		for (size_t s = 0; s < 3; s++) {
-			termin_buf_clear(&w->a);
-			termin_buf_printf(&w->a, "(?=%s%s[" SPC "])(?=", letters ? "[b-z]" : "[0-9]{1,2}", styles[s]);
+			if (letters || s)
+				termin_buf_putc(&w->a, '|');
 			list_alt(&w->a, letters, styles[s], 1);
-			termin_buf_printf(&w->a, "%s[" SPC "])", styles[s]);
-			rule(w, 1, "[" SPC "](?<![" BUL "\\:][" SPC "]{1,10})", w->a.ptr);
+			termin_buf_printf(&w->a, "%s[" SPC "]", styles[s]);
 		}
+	termin_buf_putc(&w->a, ')');
+	rule(w, 1, "[" SPC "]", w->a.ptr);
 }
 
 static void abbreviations(writer *w, int ru)
