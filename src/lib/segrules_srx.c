@@ -34,6 +34,7 @@
 #include "segrules.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -161,48 +162,115 @@ static void lit_cp(termin_buf *b, int32_t c)
 /* An abbreviation from the tables as a regex: inner periods may be
  * followed by one space ("т. е" is looked up as "т.е"), and a lower-case
  * first letter may be written in capitals (lookup_abbrev()). */
-static void abbrev_re(termin_buf *b, const char *w)
+/* An abbreviation from the tables as a sequence of regex units, one per
+ * character: inner periods may be followed by one space ("т. е" is looked
+ * up as "т.е"), and a lower-case first letter may be written in capitals
+ * (lookup_abbrev()). */
+#define UNITS_MAX 24
+#define UNIT_LEN 24
+typedef struct {
+	char u[UNITS_MAX][UNIT_LEN];
+	int n;
+} units;
+
+static void unit_set(char *out, const termin_buf *b)
+{
+	size_t n = b->len < UNIT_LEN - 1 ? b->len : UNIT_LEN - 1;
+	memcpy(out, b->ptr, n);
+	out[n] = '\0';
+}
+
+static void abbrev_units(units *out, const char *w)
 {
 	size_t n = strlen(w), i = 0;
-	int first = 1;
-	while (i < n) {
+	out->n = 0;
+	while (i < n && out->n < UNITS_MAX) {
 		int32_t c = termin__utf8_next(w, n, &i);
-		if (first && u_islower(c) && u_toupper(c) != c) {
-			termin_buf_putc(b, '[');
-			lit_cp(b, c);
-			lit_cp(b, u_toupper(c));
-			termin_buf_putc(b, ']');
+		termin_buf b = TERMIN_BUF_INIT;
+		if (out->n == 0 && u_islower(c) && u_toupper(c) != c) {
+			termin_buf_putc(&b, '[');
+			lit_cp(&b, c);
+			lit_cp(&b, u_toupper(c));
+			termin_buf_putc(&b, ']');
 		} else if (c == '.') {
-			termin_buf_puts(b, "\\.\\u0020?");
+			termin_buf_puts(&b, "\\.\\u0020?");
 		} else {
-			lit_cp(b, c);
+			lit_cp(&b, c);
 		}
-		first = 0;
+		unit_set(out->u[out->n++], &b);
+		termin_buf_free(&b);
 	}
 }
 
-/* The alternation of the abbreviations of `kind` (0: both) in `tab`. */
-static void abbrev_alt(termin_buf *b, const termin__abbrev *tab, int kind, int *any)
+static int units_cmp(const void *pa, const void *pb)
+{
+	const units *a = pa, *b = pb;
+	for (int i = 0; i < a->n && i < b->n; i++) {
+		int c = strcmp(a->u[i], b->u[i]);
+		if (c)
+			return c;
+	}
+	return a->n - b->n;
+}
+
+/* Writes the words [lo, hi), sorted and sharing their first `depth`
+ * units, as a trie of groups: ICU and Java try alternatives one by one, so
+ * a flat list of 300 words costs 300 tries at every position where a
+ * lookbehind may start; a trie costs a few. */
+static void trie(termin_buf *b, const units *w, size_t lo, size_t hi, int depth)
+{
+	int terminal = 0;
+	while (lo < hi && w[lo].n == depth) {
+		terminal = 1;
+		lo++;
+	}
+	if (lo == hi)
+		return;
+	size_t groups = 0;
+	for (size_t i = lo; i < hi; i++)
+		if (i == lo || strcmp(w[i].u[depth], w[i - 1].u[depth]) != 0)
+			groups++;
+	int wrap = terminal || groups > 1;
+	if (wrap)
+		termin_buf_puts(b, "(?:");
+	for (size_t i = lo; i < hi;) {
+		size_t j = i + 1;
+		while (j < hi && strcmp(w[j].u[depth], w[i].u[depth]) == 0)
+			j++;
+		if (i > lo)
+			termin_buf_putc(b, '|');
+		termin_buf_puts(b, w[i].u[depth]);
+		trie(b, w, i, j, depth + 1);
+		i = j;
+	}
+	if (wrap)
+		termin_buf_puts(b, terminal ? ")?" : ")");
+}
+
+static void collect(units **w, size_t *n, size_t *cap, const termin__abbrev *tab, int kind)
 {
 	for (const termin__abbrev *a = tab; a->word; a++) {
 		if (kind && a->kind != kind)
 			continue;
-		if (*any)
-			termin_buf_putc(b, '|');
-		abbrev_re(b, a->word);
-		*any = 1;
+		TERMIN_GROW(*w, *cap, *n + 1);
+		abbrev_units(&(*w)[(*n)++], a->word);
 	}
 }
 
-/* The abbreviations a language's lookup finds (lookup_sets()). */
+/* The abbreviations of `kind` (0: both) a language's lookup finds
+ * (lookup_sets()), as one group. */
 static void abbrevs(termin_buf *b, int ru, int kind)
 {
-	int any = 0;
-	termin_buf_puts(b, "(?:");
+	units *w = NULL;
+	size_t n = 0, cap = 0;
 	if (ru)
-		abbrev_alt(b, termin__abbrev_ru, kind, &any);
-	abbrev_alt(b, termin__abbrev_en, kind, &any);
+		collect(&w, &n, &cap, termin__abbrev_ru, kind);
+	collect(&w, &n, &cap, termin__abbrev_en, kind);
+	qsort(w, n, sizeof *w, units_cmp);
+	termin_buf_puts(b, "(?:");
+	trie(b, w, 0, n, 0);
 	termin_buf_putc(b, ')');
+	free(w);
 }
 
 /* English titles made of ASCII letters only (what starts_sentence_en()
