@@ -167,10 +167,16 @@ int cmd_segment(int argc, char **argv)
 		return rc > 0 ? 0 : TERMIN_EXIT_USAGE;
 
 	if (export_srx) {
-		if (nargs)
+		if (nargs) {
+			free(args);
+			free(boiler.items);
 			return cli_usage_error("segment", "--export-srx takes no input files");
-		if ((rc = termin_outfile_open(&out, outpath)) < 0)
+		}
+		free(boiler.items);
+		if ((rc = termin_outfile_open(&out, outpath)) < 0) {
+			free(args);
 			return cli_fail(rc);
+		}
 		rc = termin_segmenter_export_srx(termin_outfile_stream(out));
 		if (rc < 0) {
 			termin_outfile_abort(out);
@@ -183,10 +189,12 @@ int cmd_segment(int argc, char **argv)
 	}
 	if (nargs == 0) {
 		free(args);
+		free(boiler.items);
 		return cli_usage_error("segment", "no input files (use - for standard input)");
 	}
 	if (!lang_ok(lang, srx != NULL)) {
 		free(args);
+		free(boiler.items);
 		return cli_usage_error("segment", "--lang must be en, ru or auto%s, not '%s'",
 		                       srx ? " or a language code such as de or pt-BR" :
 		                             " (other languages need --srx)", lang);

@@ -198,6 +198,15 @@ Try 'termin help segment'.
 termin segment: no input files (use - for standard input)
 Try 'termin help segment'.
 
+%%TEST no input files with --boilerplate (nothing leaks under ASan)
+%%FILE menu.txt
+Main menu
+%%ARGS segment --boilerplate menu.txt
+%%EXIT 2
+%%STDERR
+termin segment: no input files (use - for standard input)
+Try 'termin help segment'.
+
 %%TEST second file bad: nothing written
 %%FILE good.txt
 A good text.
