@@ -526,9 +526,9 @@ int termin__rules_export_srx(FILE *f)
 {
 	writer w = { .f = f };
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	      "<!-- termin's built-in segmentation rules (termin segment), exported with\n"
-	      "     termin segment with its export-srx option. SRX 2.0; regular expressions that mean the same\n"
-	      "     in ICU and java.util.regex. -->\n"
+	      "<!-- termin's built-in segmentation rules, written by termin segment with its\n"
+	      "     export-srx option: SRX 2.0, with regular expressions that mean the same in\n"
+	      "     ICU (termin, Okapi) and java.util.regex (OmegaT). -->\n"
 	      "<srx xmlns=\"http://www.lisa.org/srx20\" version=\"2.0\">\n"
 	      "  <header segmentsubflows=\"yes\" cascade=\"no\">\n"
 	      "    <formathandle type=\"start\" include=\"no\"/>\n"
