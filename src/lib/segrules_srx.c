@@ -515,8 +515,8 @@ static void language_rules(writer *w, const char *name, int ru)
 	rule(w, 1, "[" SPC "]", "(?=[" BUL "])");
 	comment(w, "a caption label inside a caption starts the next caption (Photo: ... Photo ...)");
 	termin_buf_clear(&w->a);
-	termin_buf_printf(&w->a, "(?=%s(?:[\\u0020\\:" STOP "]|$))(?<=" LISTCTX "%s\\:[^" STOP
-	                  "]{0,300}[\\p{L}0-9]\\u0020)", caption_labels_re, caption_labels_re);
+	termin_buf_printf(&w->a, "(?=%s(?:[\\u0020\\:" STOP "]|$))(?<=" LISTCTX "%s\\:(?:(?![" STOP
+	                  "][" STOP CLOSE "]{0,8}(?:[" SPC "]|$))[^\\n]){0,300}[\\p{L}0-9]\\u0020)", caption_labels_re, caption_labels_re);
 	rule(w, 1, "\\u0020", w->a.ptr);
 	list_breaks(w);
 	fputs("    </languagerule>\n", w->f);
