@@ -88,5 +88,38 @@ int cmd_tm(int argc, char **argv);
  * ./termin.db. */
 const char *cli_db_path(const char *option);
 int cmd_align(int argc, char **argv);
+int cmd_glossary(int argc, char **argv);
+int cmd_terms(int argc, char **argv);
+
+/* The glossary a command uses (cmd_glossary.c): the project database's
+ * glossary when one was imported, else the shipped one, then every
+ * --glossary file on top (same id replaces). */
+typedef struct {
+	cli_list files;          /* --glossary FILE, repeatable */
+	int no_default;          /* --no-default-glossary */
+	const char *db;          /* --db FILE (NULL: $TERMIN_DB, ./termin.db) */
+	const char *format;      /* format of the files; NULL: from content */
+	int quiet_issues;        /* do not print load warnings */
+} cli_glossary_opts;
+
+#define CLI_GLOSSARY_OPTS_INIT { { NULL, 0 }, 0, NULL, NULL, 0 }
+
+/* The option-table rows of cli_glossary_opts `go`. */
+#define CLI_GLOSSARY_OPTIONS(go) \
+	{ CLI_LIST, "glossary", 'g', "FILE", "use this glossary file too (repeatable; its entries replace same-id entries)", &(go).files, NULL }, \
+	{ CLI_FLAG, "no-default-glossary", 0, NULL, "use only the --glossary files, not the database's or the shipped glossary", &(go).no_default, NULL }, \
+	{ CLI_STRING, "db", 0, "FILE", "the project database whose glossary is used (default $TERMIN_DB, else ./termin.db)", &(go).db, NULL }
+
+/* Loads the glossary described by `o` into a new glossary (*out, freed
+ * with termin_glossary_free). Returns 0, or an exit code after printing
+ * the message. Load warnings go to stderr unless o->quiet_issues. */
+int cli_glossary_load(termin_glossary **out, const cli_glossary_opts *o);
+
+/* The project database's glossary (glossary_db.c): loads it into `g` and
+ * sets *found when the database at cli_db_path(db) holds one; a missing
+ * database is no error. Stores `g` as the database's glossary, replacing
+ * the one stored before. Library return codes. */
+int cli_glossary_load_db(termin_glossary *g, const char *db, int *found);
+int cli_glossary_store_db(const termin_glossary *g, const char *db);
 
 #endif
