@@ -54,6 +54,12 @@ static size_t concept_index(const state *s, const termin_concept *c)
 	return r ? r->idx : 0;
 }
 
+static const char *status_name(termin_term_status st)
+{
+	const char *n = termin_term_status_name(st);
+	return n && *n ? n : "unspecified";
+}
+
 static int shown(const state *s, const termin_term_hit *h)
 {
 	return !s->only_bad || h->status == TERMIN_STATUS_DEPRECATED ||
@@ -87,7 +93,7 @@ static void write_segment(state *s, const char *file, const termin_segment *seg,
 			termin_json_write_string(f, h->text, h->end - h->start);
 			fputs(",\"concept\":", f);
 			const char *id = termin_concept_id(h->concept), *term = termin_term_text(h->term);
-			const char *st = termin_term_status_name(h->status), *lang = termin_term_lang(h->term);
+			const char *st = status_name(h->status), *lang = termin_term_lang(h->term);
 			termin_json_write_string(f, id, strlen(id));
 			fputs(",\"term\":", f);
 			termin_json_write_string(f, term, strlen(term));
@@ -197,7 +203,8 @@ static void write_counts(state *s, const termin_glossary *g)
 	qsort(order, n, sizeof *order, by_count);
 	FILE *f = s->f;
 	if (!s->jsonl)
-		fprintf(f, "%s%zu hits of %zu concepts\n", s->total ? "\n" : "", s->total, n);
+		fprintf(f, "%s%zu hit%s of %zu concept%s\n", s->total ? "\n" : "", s->total,
+		        s->total == 1 ? "" : "s", n, n == 1 ? "" : "s");
 	for (size_t k = 0; k < n; k++) {
 		size_t i = order[k];
 		const termin_concept *c = termin_glossary_concept(g, i);
@@ -206,8 +213,8 @@ static void write_counts(state *s, const termin_glossary *g)
 			fputs("{\"type\":\"count\",\"concept\":", f);
 			termin_json_write_string(f, id, strlen(id));
 			fprintf(f, ",\"count\":%zu", s->count[i][0]);
-			for (size_t j = 0; j < 4; j++)
-				fprintf(f, ",\"%s\":%zu", termin_term_status_name(sts[j]), s->count[i][sts[j] + 1]);
+			for (size_t j = 0; j < 5; j++)
+				fprintf(f, ",\"%s\":%zu", status_name(sts[j]), s->count[i][sts[j] + 1]);
 			fputs("}\n", f);
 			continue;
 		}
@@ -220,8 +227,7 @@ static void write_counts(state *s, const termin_glossary *g)
 			size_t v = s->count[i][sts[j] + 1];
 			if (!v || v == s->count[i][0])
 				continue;
-			fprintf(f, "%s%s %zu", sep, *termin_term_status_name(sts[j]) ?
-			        termin_term_status_name(sts[j]) : "unspecified", v);
+			fprintf(f, "%s%s %zu", sep, status_name(sts[j]), v);
 			sep = ", ";
 		}
 		if (sep[0] == ',')
