@@ -255,7 +255,7 @@ int cmd_terms(int argc, char **argv)
 		{ CLI_FLAG, "deprecated", 'd', NULL, "show only deprecated and superseded terms", &only_bad, NULL },
 		{ CLI_FLAG, "no-counts", 0, NULL, "do not print the per-concept counts", &no_counts, NULL },
 		{ CLI_CHOICE, "color", 0, "WHEN", "colour the hits (auto: on a terminal)", &color, "auto|always|never" },
-		{ CLI_CHOICE, "morphology", 0, "NAME", "how Russian words are reduced (default: the measured best, snowball)", &morph, "default|snowball|hunspell|hybrid|none" },
+		{ CLI_CHOICE, "morphology", 0, "NAME", "how Russian words are reduced (default: the measured best, hybrid)", &morph, "default|snowball|hunspell|hybrid|none" },
 		CLI_GLOSSARY_OPTIONS(go),
 		{ CLI_END, NULL, 0, NULL, NULL, NULL, NULL }
 	};
