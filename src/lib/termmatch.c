@@ -24,6 +24,7 @@
 
 #define MAX_KEYS 6      /* ids per text token */
 #define MAX_PATHS 64    /* alternative paths per term */
+#define TOKEN_CACHE_MAX 200000 /* distinct tokens remembered by a matcher */
 
 typedef struct {
 	const termin_term *t;
@@ -83,6 +84,13 @@ struct termin_matcher {
 	const termin_term **alts;
 	size_t nalts, capalts;
 	termin_buf keys;
+	/* token -> ids cache: running text repeats its words, so the keys
+	 * (case folding, stemming) and vocabulary lookups of a word are
+	 * computed once. Value: offset in tcids of [count, ids...]. */
+	termin_strmap *tcache;
+	uint32_t *tcids;
+	size_t ntcids, captcids;
+	termin_buf tkey;
 	char want[16];
 	const char *text;
 	size_t len;
@@ -380,6 +388,7 @@ int termin_matcher_new(termin_matcher **out, const termin_glossary *g,
 	}
 	m->g = g;
 	m->vocab = termin_strmap_new();
+	m->tcache = termin_strmap_new();
 	edge_grow(m);
 	uint32_t order = 0;
 	for (size_t i = 0; i < g->n; i++)
@@ -414,6 +423,9 @@ void termin_matcher_free(termin_matcher *m)
 	free(m->hits);
 	free(m->alts);
 	termin_buf_free(&m->keys);
+	termin_strmap_free(m->tcache);
+	free(m->tcids);
+	termin_buf_free(&m->tkey);
 	free(m);
 }
 
@@ -574,13 +586,35 @@ int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, s
 		const termin__tok *t = &m->toks[i];
 		uint32_t *ids = m->ids + i * MAX_KEYS;
 		int c, k = 0;
-		termin_buf_clear(&m->keys);
-		c = termin__token_keys(m->norm, text, t, 0, &m->keys);
-		k = keys_to_ids(m, 0, c, ids, MAX_KEYS, 0);
-		if (m->has_exact && (t->flags & TERMIN__TK_WORD)) {
+		intptr_t off;
+		/* the cache key: the token's bytes and what was read from them
+		 * (not the hyphen flag, which depends on the next character) */
+		termin_buf_clear(&m->tkey);
+		termin_buf_putc(&m->tkey, (char)('A' + (t->flags & ~(unsigned)TERMIN__TK_HYPHEN)));
+		termin_buf_putc(&m->tkey, (char)('0' + (t->wend - t->start < 64 ? t->wend - t->start : 63)));
+		termin_buf_put(&m->tkey, text + t->start, t->end - t->start);
+		if (termin_strmap_get(m->tcache, m->tkey.ptr, m->tkey.len, &off)) {
+			k = (int)m->tcids[off];
+			memcpy(ids, m->tcids + off + 1, (size_t)k * sizeof *ids);
+		} else {
 			termin_buf_clear(&m->keys);
-			c = termin__token_keys(m->norm, text, t, 1, &m->keys);
-			k += keys_to_ids(m, 0, c, ids + k, MAX_KEYS - k, 0);
+			c = termin__token_keys(m->norm, text, t, 0, &m->keys);
+			k = keys_to_ids(m, 0, c, ids, MAX_KEYS, 0);
+			if (m->has_exact && (t->flags & TERMIN__TK_WORD)) {
+				termin_buf_clear(&m->keys);
+				c = termin__token_keys(m->norm, text, t, 1, &m->keys);
+				k += keys_to_ids(m, 0, c, ids + k, MAX_KEYS - k, 0);
+			}
+			if (termin_strmap_size(m->tcache) >= TOKEN_CACHE_MAX) {
+				termin_strmap_free(m->tcache);
+				m->tcache = termin_strmap_new();
+				m->ntcids = 0;
+			}
+			TERMIN_GROW(m->tcids, m->captcids, m->ntcids + 1 + (size_t)k);
+			termin_strmap_put(m->tcache, m->tkey.ptr, m->tkey.len, (intptr_t)m->ntcids);
+			m->tcids[m->ntcids++] = (uint32_t)k;
+			memcpy(m->tcids + m->ntcids, ids, (size_t)k * sizeof *ids);
+			m->ntcids += (size_t)k;
 		}
 		m->nids[i] = (uint8_t)k;
 		m->njids[i] = 0;
