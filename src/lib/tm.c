@@ -83,6 +83,9 @@ struct termin_tm {
 	termin_tmx_meta *hmeta;
 	size_t n_hmeta;
 	termin_buf hpool;
+
+	/* strings handed out by termin_tm_glossary_load's info */
+	char *held[2];
 };
 
 sqlite3 *termin__tm_db(termin_tm *tm)
@@ -93,6 +96,18 @@ sqlite3 *termin__tm_db(termin_tm *tm)
 const char *termin__tm_path(const termin_tm *tm)
 {
 	return tm->path;
+}
+
+const char *termin__tm_hold(termin_tm *tm, int slot, const char *s)
+{
+	free(tm->held[slot]);
+	tm->held[slot] = s ? termin__xstrdup(s) : NULL;
+	return tm->held[slot];
+}
+
+int termin__tm_in_batch(const termin_tm *tm)
+{
+	return tm->in_batch;
 }
 
 int termin_tm_schema_version(const termin_tm *tm)
@@ -149,6 +164,8 @@ void termin_tm_close(termin_tm *tm)
 		free(tm->hdr[i]);
 	free(tm->hmeta);
 	termin_buf_free(&tm->hpool);
+	for (int i = 0; i < 2; i++)
+		free(tm->held[i]);
 	free(tm);
 }
 
@@ -276,7 +293,7 @@ static int step_done(termin_tm *tm, sqlite3_stmt *st, const char *what)
 	return 0;
 }
 
-static const char *user_name(void)
+const char *termin__tm_user(void)
 {
 	const char *u = getenv("USER");
 	if (u && *u)
@@ -365,7 +382,7 @@ int termin_tm_begin(termin_tm *tm, const termin_tm_source *src)
 	if (src->digest || src->size)
 		sqlite3_bind_int64(st, 4, (sqlite3_int64)src->size);
 	sqlite3_bind_int64(st, 5, tm->now);
-	bind_text(st, 6, user_name());
+	bind_text(st, 6, termin__tm_user());
 	if (h) {
 		bind_text(st, 7, h->creationtool);
 		bind_text(st, 8, h->creationtoolversion);
