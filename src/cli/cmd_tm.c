@@ -139,11 +139,12 @@ static int tm_import(int argc, char **argv)
 			printf("%s: already imported (same content); skipped (--force imports it again)\n",
 			       args[i]);
 		else if (res.skipped)
-			printf("%s: %zu units (%zu new, %zu already in the TM), %zu invalid units skipped\n",
-			       args[i], res.units, res.added, res.merged, res.skipped);
+			printf("%s: %zu unit%s (%zu new, %zu already in the TM), %zu invalid unit%s skipped\n",
+			       args[i], res.units, res.units == 1 ? "" : "s", res.added, res.merged,
+			       res.skipped, res.skipped == 1 ? "" : "s");
 		else
-			printf("%s: %zu units (%zu new, %zu already in the TM)\n", args[i], res.units,
-			       res.added, res.merged);
+			printf("%s: %zu unit%s (%zu new, %zu already in the TM)\n", args[i], res.units,
+			       res.units == 1 ? "" : "s", res.added, res.merged);
 		fflush(stdout);
 	}
 	termin_speller_free(sp);
@@ -223,7 +224,7 @@ static int tm_export(int argc, char **argv)
 	if (rc < 0)
 		goto fail;
 	if (out && strcmp(out, "-") != 0)
-		fprintf(stderr, "%s: %zu units\n", out, n);
+		fprintf(stderr, "%s: %zu unit%s\n", out, n, n == 1 ? "" : "s");
 	termin_tm_close(tm);
 	return 0;
 fail:

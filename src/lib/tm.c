@@ -1149,8 +1149,10 @@ int termin__tm_export_header(termin_tm *tm, const char **segtype, const char **d
 {
 	int rc;
 	sqlite3_stmt *st;
-	if ((rc = single_value(tm, "SELECT DISTINCT segtype FROM import WHERE segtype IS NOT NULL "
-	                           "AND units > 0 LIMIT 2", &tm->hdr[0])) < 0 ||
+	/* only a segtype the DTD allows: a file's bad one was warned about */
+	if ((rc = single_value(tm, "SELECT DISTINCT segtype FROM import WHERE segtype IN "
+	                           "('block', 'paragraph', 'sentence', 'phrase') AND units > 0 LIMIT 2",
+	                       &tm->hdr[0])) < 0 ||
 	    (rc = single_value(tm, "SELECT DISTINCT datatype FROM import WHERE datatype IS NOT NULL "
 	                           "AND units > 0 LIMIT 2", &tm->hdr[1])) < 0 ||
 	    (rc = single_value(tm, "SELECT DISTINCT srclang FROM tu LIMIT 2", &tm->hdr[2])) < 0)

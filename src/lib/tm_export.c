@@ -8,7 +8,9 @@
 #include "tm_internal.h"
 #include "termin/lang.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 int termin_tm_export_tmx(termin_tm *tm, termin_outfile *out, const termin_tm_filter *f,
                          const termin_tm_export_opts *opts, size_t *count)
@@ -21,7 +23,8 @@ int termin_tm_export_tmx(termin_tm *tm, termin_outfile *out, const termin_tm_fil
 	const char *segtype, *datatype, *srclang;
 	char src[TERMIN_LANG_MAX];
 	uint64_t total = 0;
-	size_t n = 0;
+	size_t n = 0, cap_vars = 0;
+	termin_tmx_variant *vars = NULL;
 	int rc;
 
 	if (!opts)
@@ -61,6 +64,18 @@ int termin_tm_export_tmx(termin_tm *tm, termin_outfile *out, const termin_tm_fil
 		termin_tmx_unit copy = *u;
 		if (copy.stamp.usage <= 1)
 			copy.stamp.usage = 0;
+		/* an empty target is no translation: a CAT tool would offer it as
+		 * one, so it goes out only with the untranslated units */
+		if (!(f && f->include_untranslated)) {
+			size_t k = 0;
+			TERMIN_GROW(vars, cap_vars, u->n_variants);
+			for (size_t i = 0; i < u->n_variants; i++)
+				if (u->variants[i].markup_len ||
+				    (u->srclang && strcasecmp(u->variants[i].lang, u->srclang) == 0))
+					vars[k++] = u->variants[i];
+			copy.variants = vars;
+			copy.n_variants = k;
+		}
 		if ((rc = termin_tmx_writer_unit(w, &copy, NULL)) < 0)
 			goto done;
 		if ((++n & 1023) == 0 && opts->progress)
@@ -73,6 +88,7 @@ int termin_tm_export_tmx(termin_tm *tm, termin_outfile *out, const termin_tm_fil
 	if (count)
 		*count = n;
 done:
+	free(vars);
 	termin_tmx_writer_free(w);
 	termin_tm_iter_free(it);
 	sqlite3_exec(termin__tm_db(tm), "COMMIT", NULL, NULL, NULL);
