@@ -64,18 +64,35 @@ int termin_tm_export_tmx(termin_tm *tm, termin_outfile *out, const termin_tm_fil
 		termin_tmx_unit copy = *u;
 		if (copy.stamp.usage <= 1)
 			copy.stamp.usage = 0;
-		/* an empty target is no translation: a CAT tool would offer it as
-		 * one, so it goes out only with the untranslated units */
-		if (!(f && f->include_untranslated)) {
-			size_t k = 0;
-			TERMIN_GROW(vars, cap_vars, u->n_variants);
+		/* The source variant goes first: TMX does not require it, but
+		 * translate-toolkit and others take the first variant as the
+		 * source. With --src, a unit of srclang *all* gets the first
+		 * variant in that range as its source. */
+		const char *sl = u->srclang;
+		if (f && f->src && sl && strcmp(sl, "*all*") == 0)
 			for (size_t i = 0; i < u->n_variants; i++)
-				if (u->variants[i].markup_len ||
-				    (u->srclang && strcasecmp(u->variants[i].lang, u->srclang) == 0))
-					vars[k++] = u->variants[i];
-			copy.variants = vars;
-			copy.n_variants = k;
-		}
+				if (termin_lang_matches(u->variants[i].lang, f->src)) {
+					sl = u->variants[i].lang;
+					break;
+				}
+		copy.srclang = sl;
+		TERMIN_GROW(vars, cap_vars, u->n_variants);
+		size_t k = 0;
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t i = 0; i < u->n_variants; i++) {
+				const termin_tmx_variant *v = &u->variants[i];
+				int is_src = sl && strcasecmp(v->lang, sl) == 0;
+				if (is_src != (pass == 0))
+					continue;
+				/* an empty target is no translation: a CAT tool would
+				 * offer it as one, so it goes out only with the
+				 * untranslated units */
+				if (!is_src && !v->markup_len && !(f && f->include_untranslated))
+					continue;
+				vars[k++] = *v;
+			}
+		copy.variants = vars;
+		copy.n_variants = k;
 		if ((rc = termin_tmx_writer_unit(w, &copy, NULL)) < 0)
 			goto done;
 		if ((++n & 1023) == 0 && opts->progress)
