@@ -163,8 +163,9 @@ static int parse_since(const char *s, int64_t *out)
 }
 
 static const char export_desc[] =
-	"Writes the units of the TM as TMX 1.4b, valid against the TMX DTD and\n"
-	"deterministic (set SOURCE_DATE_EPOCH to fix the header date). By default\n"
+	"Writes the units of the TM as TMX 1.4b, valid against the TMX DTD, in\n"
+	"constant memory. The same TM gives the same bytes: the header date is\n"
+	"the time of the last import (SOURCE_DATE_EPOCH overrides it). By default\n"
 	"only translated units are written (a non-empty variant besides the\n"
 	"source). --src and --tgt take language ranges: 'en' selects en, en-GB\n"
 	"and en-US. With --tgt, each unit carries its source and target variants\n"

@@ -754,14 +754,28 @@ int termin_tm_iter_new(termin_tm_iter **out, termin_tm *tm, const termin_tm_filt
 		termin_buf_puts(&sql, " AND ((tu.srclang LIKE :src OR tu.srclang LIKE :src || '-%')"
 		                      " OR (tu.srclang = '*all*' AND EXISTS (SELECT 1 FROM tuv s WHERE "
 		                      "s.tu_id = tu.id AND (s.lang LIKE :src OR s.lang LIKE :src || '-%'))))");
-	if (f && f->tgt) {
+	/* with a target range, a translated unit has a non-empty variant in
+	 * it; untranslated ones (when asked for) need none */
+	if (f && f->tgt && !f->include_untranslated)
 		termin_buf_puts(&sql, " AND EXISTS (SELECT 1 FROM tuv t WHERE t.tu_id = tu.id AND "
-		                      "(t.lang LIKE :tgt OR t.lang LIKE :tgt || '-%')");
-		if (!f->include_untranslated)
-			termin_buf_puts(&sql, " AND t.markup <> ''");
-		termin_buf_puts(&sql, ")");
-	}
+		                      "(t.lang LIKE :tgt OR t.lang LIKE :tgt || '-%') AND t.markup <> '')");
 	termin_buf_puts(&sql, " ORDER BY tu.id");
+	if (f && f->doc) {
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(tm->db, "SELECT 1 FROM doc WHERE name = ?1", -1, &st, NULL) !=
+		    SQLITE_OK) {
+			rc = termin__db_fail(tm->db, "cannot read documents");
+			goto fail;
+		}
+		sqlite3_bind_text(st, 1, f->doc, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW) {
+			rc = termin__error_set(TERMIN_ENOTFOUND, "%s: no document named '%s' in the TM",
+			                       tm->path, f->doc);
+			goto fail;
+		}
+	}
 	(void)n;
 	if ((rc = termin__db_prepare(tm->db, &it->units, sql.ptr)) < 0)
 		goto fail;

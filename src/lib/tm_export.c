@@ -21,7 +21,7 @@ int termin_tm_export_tmx(termin_tm *tm, termin_outfile *out, const termin_tm_fil
 	termin_tm_iter *it = NULL;
 	const termin_tmx_unit *u;
 	const char *segtype, *datatype, *srclang;
-	char src[TERMIN_LANG_MAX];
+	char src[TERMIN_LANG_MAX], date[17];
 	uint64_t total = 0;
 	size_t n = 0, cap_vars = 0;
 	termin_tmx_variant *vars = NULL;
@@ -44,6 +44,21 @@ int termin_tm_export_tmx(termin_tm *tm, termin_outfile *out, const termin_tm_fil
 		h.srclang = src;
 	} else {
 		h.srclang = srclang ? srclang : "*all*";
+	}
+	/* The header date: $SOURCE_DATE_EPOCH, else the TM's last import, so
+	 * that the same TM gives the same bytes (now only for an empty TM). */
+	{
+		const char *e = getenv("SOURCE_DATE_EPOCH");
+		int64_t when = termin_tmx_now();
+		sqlite3_stmt *st;
+		if (!(e && *e) && sqlite3_prepare_v2(termin__tm_db(tm), "SELECT max(imported) FROM import",
+		                                     -1, &st, NULL) == SQLITE_OK) {
+			if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+				when = sqlite3_column_int64(st, 0);
+			sqlite3_finalize(st);
+		}
+		termin_tmx_date(date, when);
+		h.creationdate = date;
 	}
 	h.segtype = segtype ? segtype : "sentence";
 	h.datatype = datatype ? datatype : "plaintext";

@@ -204,9 +204,12 @@ typedef struct {
 /* Writes the units passing `f` as TMX 1.4b to `out` (borrowed: the caller
  * commits it). The header's srclang is the filter's source, else the one
  * source language of the units, else "*all*"; its creationdate is
- * termin_tmx_now() ($SOURCE_DATE_EPOCH when set), so the same TM gives the
- * same bytes. Header props and notes of the imported files are written
- * once each. `*count` (may be NULL) receives the number of units. */
+ * $SOURCE_DATE_EPOCH when set, else the time of the TM's last import, so
+ * the same TM gives the same bytes. Source variants come first. Header
+ * props and notes of the imported files are written once each. Empty
+ * targets are left out unless the filter includes untranslated units.
+ * TERMIN_ENOTFOUND when the filter names a document the TM does not
+ * have. `*count` (may be NULL) receives the number of units. */
 int termin_tm_export_tmx(termin_tm *tm, termin_outfile *out, const termin_tm_filter *f,
                          const termin_tm_export_opts *opts, size_t *count);
 
