@@ -18,6 +18,10 @@ check termin's TM against the files it imported and against what peers read.
   tmx_canon.py pair DUMP.jsonl
       The commonest language pair of the dump: "en ru".
 
+  tmx_canon.py expect-target SOURCE SEGMENTS.jsonl DUMP.jsonl SRC TGT
+      The translated document a CAT tool writes when it segments SOURCE
+      as termin did and takes every exact match from the TM.
+
   tmx_canon.py ttk FILE.tmx DUMP.jsonl SRC TGT
       translate-toolkit (translate.storage.tmx) reads FILE, which termin
       exported with --src SRC --tgt TGT, and finds the same units as the
@@ -222,7 +226,39 @@ def pair(dump):
     return 0
 
 
+def expect_target(source, segments, dump, src, tgt):
+    """The translated document a CAT tool writes from `source` when it
+    segments it as termin did (`segments`: termin segment --format jsonl)
+    and takes every exact match from the TM (`dump`): each segment that is
+    a unit's source text replaced by its translation. Prints the document
+    to stdout and the number of translated segments to stderr."""
+    tm = {}
+    for line in open(dump, encoding='utf-8'):
+        u = json.loads(line)
+        s = [v for v in u['variants'] if norm_lang(v['lang']).split('-')[0] == src]
+        t = [v for v in u['variants'] if norm_lang(v['lang']).split('-')[0] == tgt and v['text']]
+        if s and t:
+            tm.setdefault(s[0]['text'], t[0]['text'])
+    data = open(source, 'rb').read()
+    out, pos, n = [], 0, 0
+    for line in open(segments, encoding='utf-8'):
+        seg = json.loads(line)
+        a, b = seg['start'], seg['end']
+        if data[a:b].decode('utf-8') != seg['text'] or seg['text'] not in tm:
+            continue
+        out.append(data[pos:a])
+        out.append(tm[seg['text']].encode('utf-8'))
+        pos = b
+        n += 1
+    out.append(data[pos:])
+    sys.stdout.buffer.write(b''.join(out))
+    print(n, file=sys.stderr)
+    return 0
+
+
 if __name__ == '__main__':
+    if len(sys.argv) == 7 and sys.argv[1] == 'expect-target':
+        sys.exit(expect_target(*sys.argv[2:]))
     if len(sys.argv) == 3 and sys.argv[1] == 'canon':
         sys.exit(canon(sys.argv[2]))
     if len(sys.argv) == 3 and sys.argv[1] == 'pair':
