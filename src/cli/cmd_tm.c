@@ -353,6 +353,13 @@ static int tm_stats(int argc, char **argv)
 	free(args);
 	if ((rc = open_tm(&tm, db, 1)) < 0)
 		return cli_fail(rc);
+	/* FTS5's integrity check is an INSERT: it needs a writable connection
+	 * (it changes nothing); the file is known to exist now */
+	if (verify) {
+		termin_tm_close(tm);
+		if ((rc = open_tm(&tm, db, 0)) < 0)
+			return cli_fail(rc);
+	}
 	if ((rc = termin_tm_stats_get(tm, &s)) < 0 || (verify && (rc = termin_tm_verify(tm)) < 0)) {
 		termin_tm_close(tm);
 		return cli_fail(rc);
@@ -365,8 +372,9 @@ static int tm_stats(int argc, char **argv)
 	printf("usage         %llu (units counted as often as they were seen)\n",
 	       (unsigned long long)s->usage);
 	printf("props, notes  %llu, %llu\n", (unsigned long long)s->props, (unsigned long long)s->notes);
-	printf("imports       %llu files, %llu documents\n", (unsigned long long)s->imports,
-	       (unsigned long long)s->documents);
+	printf("imports       %llu file%s, %llu document%s\n", (unsigned long long)s->imports,
+	       s->imports == 1 ? "" : "s", (unsigned long long)s->documents,
+	       s->documents == 1 ? "" : "s");
 	if (s->first != TERMIN_NODATE) {
 		termin_tmx_date(d1, s->first);
 		termin_tmx_date(d2, s->last);

@@ -103,7 +103,7 @@ static const migration migrations[] = {
 	  /* Concordance: the plain text of every variant, external content. */
 	  "CREATE VIRTUAL TABLE tuv_fts USING fts5(plain, content='tuv', content_rowid='id',"
 	  " tokenize='unicode61 remove_diacritics 2');" },
-	{ 2, "glossary",
+	{ 2, "glossary; concordance with ё = е",
 	  /* The project's glossary (tm_glossary.c): at most one, replaced as a
 	   * whole; the row says where it came from and when. */
 	  "CREATE TABLE glossary ("
@@ -140,7 +140,13 @@ static const migration migrations[] = {
 	  " kind TEXT NOT NULL CHECK (kind IN ('note', 'source')),"
 	  " value TEXT NOT NULL);"
 	  "CREATE INDEX glossary_note_concept ON glossary_note(concept_id);"
-	  "CREATE INDEX glossary_note_term ON glossary_note(term_id);" },
+	  "CREATE INDEX glossary_note_term ON glossary_note(term_id);"
+	  /* And the concordance index again with termin's tokenizer, which
+	   * folds ё to е (db_fts.c): rebuilt from the variants. */
+	  "DROP TABLE tuv_fts;"
+	  "CREATE VIRTUAL TABLE tuv_fts USING fts5(plain, content='tuv', content_rowid='id',"
+	  " tokenize='termin_fold remove_diacritics 2');"
+	  "INSERT INTO tuv_fts(tuv_fts) VALUES ('rebuild');" },
 	/* Step 3 is reserved for the fuzzy-match index. */
 };
 
@@ -265,6 +271,8 @@ int termin__db_open(sqlite3 **out, const char *path, int readonly, int busy_ms, 
 	}
 	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_timeout(db, busy_ms);
+	if ((rc = termin__db_register_fts(db)) < 0)
+		goto fail;
 	/* The page cache is what bounds memory: 32 MiB whatever the TM's size. */
 	if ((rc = termin__db_exec(db, "PRAGMA cache_size = -32768")) < 0 ||
 	    (rc = termin__db_exec(db, "PRAGMA foreign_keys = ON")) < 0)

@@ -1053,6 +1053,7 @@ int termin_tm_search(termin_tm *tm, const char *query, const termin_tm_search_op
 	sqlite3_stmt *st = NULL;
 	termin_buf q = TERMIN_BUF_INIT, text = TERMIN_BUF_INIT;
 	size_t *spans = NULL, cap_spans = 0;
+	termin_strmap *seen = termin_strmap_new();
 	int rc;
 
 	if (!opts)
@@ -1095,8 +1096,13 @@ int termin_tm_search(termin_tm *tm, const char *query, const termin_tm_search_op
 				termin_buf_putc(&text, *p);
 			}
 		}
+		/* a unit once, at its best-ranked variant */
+		int64_t tu_id = sqlite3_column_int64(st, 1);
+		if (termin_strmap_get(seen, (const char *)&tu_id, sizeof tu_id, NULL))
+			continue;
+		termin_strmap_put(seen, (const char *)&tu_id, sizeof tu_id, 1);
 		const termin_tmx_unit *u;
-		int r2 = by_id_load(it, sqlite3_column_int64(st, 1), &u);
+		int r2 = by_id_load(it, tu_id, &u);
 		if (r2 < 0) {
 			rc = r2;
 			goto done;
@@ -1119,12 +1125,15 @@ int termin_tm_search(termin_tm *tm, const char *query, const termin_tm_search_op
 		/* ours */
 	} else {
 		const char *msg = sqlite3_errmsg(tm->db);
-		if (strstr(msg, "fts5") || strstr(msg, "syntax") || strstr(msg, "no such column"))
+		/* a query FTS5 cannot parse is the caller's error, not the database's */
+		if ((opts->raw && (sqlite3_errcode(tm->db) & 0xff) == SQLITE_ERROR) ||
+		    strstr(msg, "fts5") || strstr(msg, "syntax") || strstr(msg, "no such column"))
 			rc = termin__error_set(TERMIN_EUSAGE, "cannot search for '%s': %s", query, msg);
 		else
 			rc = termin__db_fail(tm->db, "cannot search");
 	}
 done:
+	termin_strmap_free(seen);
 	sqlite3_finalize(st);
 	termin_tm_iter_free(it);
 	termin_buf_free(&q);
@@ -1332,6 +1341,7 @@ int termin_tm_verify(termin_tm *tm)
 		return termin__db_fail(tm->db, "cannot check the database");
 	if (sqlite3_exec(tm->db, "INSERT INTO tuv_fts(tuv_fts, rank) VALUES ('integrity-check', 1)",
 	                 NULL, NULL, NULL) != SQLITE_OK)
-		return termin__db_fail(tm->db, "the concordance index does not match the units");
+		return termin__error_set(TERMIN_EDB, "%s: the concordance index does not match the "
+		                         "units: %s", tm->path, sqlite3_errmsg(tm->db));
 	return 0;
 }
