@@ -115,11 +115,14 @@ typedef struct {
  * the message. Load warnings go to stderr unless o->quiet_issues. */
 int cli_glossary_load(termin_glossary **out, const cli_glossary_opts *o);
 
-/* The project database's glossary (glossary_db.c): loads it into `g` and
- * sets *found when the database at cli_db_path(db) holds one; a missing
- * database is no error. Stores `g` as the database's glossary, replacing
- * the one stored before. Library return codes. */
-int cli_glossary_load_db(termin_glossary *g, const char *db, int *found);
-int cli_glossary_store_db(const termin_glossary *g, const char *db);
+/* The project database's glossary (glossary_db.c). Load: *out becomes
+ * the glossary stored in the database at cli_db_path(db) (free with
+ * termin_glossary_free), or NULL when there is no database or it holds no
+ * glossary; the database is opened read-only and never created. Store:
+ * `g` replaces the database's glossary in one transaction (the database is
+ * created when needed); `source` names where it came from. Library return
+ * codes. */
+int cli_glossary_load_db(termin_glossary **out, const char *db);
+int cli_glossary_store_db(const termin_glossary *g, const char *db, const char *source);
 
 #endif

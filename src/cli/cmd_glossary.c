@@ -45,11 +45,14 @@ int cli_glossary_load(termin_glossary **out, const cli_glossary_opts *o)
 	termin_glossary *g = NULL;
 	int rc, have_base = 0;
 	*out = NULL;
-	if ((rc = termin_glossary_new(&g)) < 0)
+	if (!o->no_default) {
+		if ((rc = cli_glossary_load_db(&g, o->db)) < 0)
+			goto fail;
+		have_base = g != NULL;
+	}
+	if (!g && (rc = termin_glossary_new(&g)) < 0)
 		return cli_fail(rc);
 	if (!o->no_default) {
-		if ((rc = cli_glossary_load_db(g, o->db, &have_base)) < 0)
-			goto fail;
 		if (!have_base) {
 			const char *shipped = termin_glossary_shipped_path();
 			if (shipped) {
@@ -112,6 +115,7 @@ static int gl_import(int argc, char **argv)
 	int nargs, rc, exit_code = 0;
 	termin_glossary *g = NULL;
 	termin_glossary_load_opts lo = TERMIN_GLOSSARY_LOAD_OPTS_INIT;
+	char *source = NULL;
 
 	rc = cli_parse(&spec, argc, argv, &args, &nargs);
 	if (rc != 0)
@@ -128,7 +132,18 @@ static int gl_import(int argc, char **argv)
 		goto done;
 	}
 	print_issues(g, 0, TERMIN_ISSUE_WARNING, stderr);
-	if ((rc = cli_glossary_store_db(g, db)) < 0)
+	size_t srclen = 1;
+	for (int i = 0; i < nargs; i++)
+		srclen += strlen(args[i]) + 2;
+	source = calloc(1, srclen);
+	if (!source)
+		abort();
+	for (int i = 0; i < nargs; i++) {
+		if (i)
+			strcat(source, ", ");
+		strcat(source, args[i]);
+	}
+	if ((rc = cli_glossary_store_db(g, db, source)) < 0)
 		goto fail;
 	fprintf(stderr, "%s: %zu entries, %zu terms stored\n", cli_db_path(db),
 	        termin_glossary_concept_count(g), termin_glossary_term_count(g));
@@ -136,6 +151,7 @@ static int gl_import(int argc, char **argv)
 fail:
 	exit_code = cli_fail(rc);
 done:
+	free(source);
 	termin_glossary_free(g);
 	free(args);
 	return exit_code;

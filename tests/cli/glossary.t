@@ -139,6 +139,41 @@ rc=1
 "CSTO": admitted en "CSTO"
 "CSTO": admitted en "CSTO"
 
+%%TEST import: the stored glossary exports exactly as the file it came from
+%%SHELL "$TERMIN" glossary import "$SRC/glossary/csto.tbx" 2>/dev/null && "$TERMIN" glossary export -f tbx -o db.tbx && "$TERMIN" glossary export --no-default-glossary -g "$SRC/glossary/csto.tbx" -f tbx -o file.tbx && cmp db.tbx file.tbx && sqlite3 termin.db 'SELECT count(*) FROM glossary_concept; PRAGMA user_version;'
+%%STDOUT
+197
+2
+
+%%TEST import: a second import replaces the first; --glossary still adds on top
+%%FILE a.tsv
+Blue Helmet Force	Силы голубых касок
+%%FILE b.tsv
+Green Beret	Зелёный берет
+%%SHELL "$TERMIN" glossary import --db p.db a.tsv 2>/dev/null && "$TERMIN" glossary import --db p.db b.tsv && { "$TERMIN" glossary lookup --db p.db "Blue Helmet Force"; echo "rc=$?"; } && TERMIN_DB=p.db "$TERMIN" glossary lookup -g a.tsv "green berets and Blue Helmet Forces" | grep '^"'
+%%STDOUT
+rc=1
+"green berets": term en "Green Beret"
+"Blue Helmet Forces": term en "Blue Helmet Force"
+%%STDERR
+p.db: 1 entries, 2 terms stored
+termin: no glossary term in 'Blue Helmet Force'
+
+%%TEST a database without a glossary: the shipped one is used
+%%FILE pairs.tsv
+The CSTO met.	ОДКБ собралась.
+%%SHELL "$TERMIN" tm import pairs.tsv >/dev/null 2>&1 && test -f termin.db && "$TERMIN" glossary lookup CSTO | head -1
+%%STDOUT
+"CSTO": admitted en "CSTO"
+
+%%TEST a damaged database is an I/O error, not silently ignored
+%%FILE termin.db
+this is not an SQLite database
+%%ARGS glossary lookup CSTO
+%%EXIT 4
+%%STDERR-HAS
+termin.db
+
 %%TEST import: a malformed file stores nothing
 %%FILE broken.tbx
 <?xml version="1.0"?>
