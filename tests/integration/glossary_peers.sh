@@ -127,7 +127,9 @@ PYEOF
 fi
 
 # OmegaT's TBX schema lacks the import of the xml: namespace; declare it.
-(cd "$W" && unzip -o -q "$JAR" schemas/tbx.xsd) 2>/dev/null
+mkdir -p "$W/schemas"
+python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("schemas/tbx.xsd"))' \
+	"$JAR" >"$W/schemas/tbx.xsd" 2>/dev/null
 cat >"$W/xml.xsd" <<'XSD'
 <?xml version="1.0"?>
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="http://www.w3.org/XML/1998/namespace">
