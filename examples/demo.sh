@@ -25,7 +25,47 @@ say "termin terms --deprecated examples/news-en-1.txt   (wrong or outdated names
 say "termin glossary lookup \"Коллективных сил оперативного реагирования\""
 "$TERMIN" glossary lookup "Коллективных сил оперативного реагирования"
 
-say "termin glossary export --format tmx -o tmx/csto-glossary.tmx   (terms as a TM for CAT tools)"
-mkdir -p tmx
-"$TERMIN" glossary export --format tmx -o tmx/csto-glossary.tmx
-echo "tmx/csto-glossary.tmx: $(grep -c '<tu ' tmx/csto-glossary.tmx) term pairs"
+# ---- translation memory (termin tm) ----
+# A TM built from examples/: the two aligned EN/RU news pairs, the headline
+# pairs of examples/headlines.en-ru.tsv and the segmented news-en-2.txt
+# (source-only units, for later translation). It is exported as TMX 1.4b
+# into tmx/, ready for OmegaT's tm/ folder, Trados or memoQ.
+DEMO=$(dirname "$TERMIN")/demo
+rm -rf "$DEMO"
+mkdir -p "$DEMO" tmx
+DB="$DEMO/termin.db"
+
+say "termin align -o $DEMO/news-1.tmx examples/news-en-1.txt examples/news-ru-1.txt"
+"$TERMIN" align -o "$DEMO/news-1.tmx" examples/news-en-1.txt examples/news-ru-1.txt
+"$TERMIN" align -o "$DEMO/cfm-minsk.tmx" examples/align/cfm-minsk.en.txt \
+	examples/align/cfm-minsk.ru.txt 2>/dev/null
+
+say "termin tm import --db $DB (aligned pairs, TSV, plain text)"
+"$TERMIN" tm import --db "$DB" "$DEMO/news-1.tmx" "$DEMO/cfm-minsk.tmx" \
+	examples/headlines.en-ru.tsv examples/news-en-2.txt
+
+say "termin tm stats --db $DB"
+"$TERMIN" tm stats --db "$DB"
+
+say "termin tm search --db $DB 'Collective Rapid Reaction Forces'"
+"$TERMIN" tm search --db "$DB" -n 3 'Collective Rapid Reaction Forces'
+
+say "termin tm export --db $DB --src en --tgt ru -o tmx/termin-en-ru.tmx"
+"$TERMIN" tm export --db "$DB" --src en --tgt ru -o tmx/termin-en-ru.tmx
+"$TERMIN" tm export --db "$DB" --include-untranslated -o tmx/termin-all.tmx
+DTD=${SHARED:-../shared}/spec/tmx14.dtd
+if command -v xmllint >/dev/null 2>&1 && [ -f "$DTD" ]; then
+	for f in tmx/termin-en-ru.tmx tmx/termin-all.tmx; do
+		xmllint --noout --nonet --dtdvalid "$DTD" "$f" 2>&1 |
+			grep -v 'failed to load external entity\|^<!DOCTYPE\|^ *\^' || true
+		echo "$f: valid TMX 1.4b (xmllint --dtdvalid $DTD)"
+	done
+fi
+
+say "the glossary as TMX"
+if "$TERMIN" help glossary >/dev/null 2>&1; then
+	"$TERMIN" glossary export --format tmx -o tmx/csto-glossary.tmx glossary/csto.tbx
+	echo "tmx/csto-glossary.tmx: $(grep -c '<tu ' tmx/csto-glossary.tmx) term pairs"
+else
+	echo "(termin glossary is not in this build yet: tmx/csto-glossary.tmx comes with it)"
+fi

@@ -171,7 +171,7 @@ static int gl_export(int argc, char **argv)
 		CLI_GLOSSARY_OPTIONS(go),
 		{ CLI_END, NULL, 0, NULL, NULL, NULL, NULL }
 	};
-	const cli_spec spec = { "glossary export", "--format FMT [OPTIONS]",
+	const cli_spec spec = { "glossary export", "--format FMT [OPTIONS] [FILE...]",
 	                        "Write the glossary in another format.",
 	                        "tbx is TBX-Basic in ISO 30042:2019 (DCA style); tbx2 the older <martif>\n"
 	                        "TBX that translate-toolkit, OmegaT and most CAT tools read; tsv OmegaT's\n"
@@ -179,8 +179,10 @@ static int gl_export(int argc, char **argv)
 	                        "a header row (memoQ, Trados MultiTerm import); tmx one translation unit\n"
 	                        "per term pair, for tools that take terms as a TM (deprecated target\n"
 	                        "terms are never offered as translations); jsonl one object per entry.\n"
-	                        "The output is deterministic (TMX dates from $SOURCE_DATE_EPOCH).\n",
-	                        opts, 0, 0 };
+	                        "The output is deterministic (TMX dates from $SOURCE_DATE_EPOCH).\n"
+	                        "With FILE arguments exactly those files are converted (the same as\n"
+	                        "--no-default-glossary --glossary FILE...); without, the glossary in use.\n",
+	                        opts, 0, -1 };
 	char **args;
 	int nargs, rc, exit_code = 0;
 	termin_glossary *g = NULL;
@@ -189,9 +191,25 @@ static int gl_export(int argc, char **argv)
 	rc = cli_parse(&spec, argc, argv, &args, &nargs);
 	if (rc != 0)
 		return rc > 0 ? 0 : TERMIN_EXIT_USAGE;
-	free(args);
-	if (!format)
+	if (!format) {
+		free(go.files.items);
+		free(args);
 		return cli_usage_error("glossary export", "--format is required");
+	}
+	/* FILE arguments: convert exactly these, before any --glossary */
+	if (nargs > 0) {
+		const char **items = malloc(((size_t)nargs + go.files.n) * sizeof *items);
+		if (!items)
+			abort();
+		for (int i = 0; i < nargs; i++)
+			items[i] = args[i];
+		for (size_t i = 0; i < go.files.n; i++)
+			items[(size_t)nargs + i] = go.files.items[i];
+		free(go.files.items);
+		go.files.items = items;
+		go.files.n += (size_t)nargs;
+		go.no_default = 1;
+	}
 	if ((exit_code = cli_glossary_load(&g, &go)) != 0)
 		goto done;
 	termin_glossary_write_opts wo = TERMIN_GLOSSARY_WRITE_OPTS_INIT;
@@ -213,6 +231,7 @@ fail:
 done:
 	termin_glossary_free(g);
 	free(go.files.items);
+	free(args);
 	return exit_code;
 }
 

@@ -361,6 +361,7 @@ static int tm_stats(int argc, char **argv)
 			return cli_fail(rc);
 	}
 	if ((rc = termin_tm_stats_get(tm, &s)) < 0 || (verify && (rc = termin_tm_verify(tm)) < 0)) {
+		termin_tm_stats_free(s);
 		termin_tm_close(tm);
 		return cli_fail(rc);
 	}

@@ -542,7 +542,6 @@ int termin_tm_add(termin_tm *tm, const termin_tmx_unit *u, const termin_tm_conte
 			if ((rc = step_done(tm, st, "cannot store a variant")) < 0)
 				goto done;
 			tuv_id = sqlite3_last_insert_rowid(tm->db);
-			if (getenv("NOFTS")) goto skipfts;
 			if ((rc = prep(tm, ST_INS_FTS)) < 0)
 				goto done;
 			st = tm->st[ST_INS_FTS];
@@ -551,7 +550,6 @@ int termin_tm_add(termin_tm *tm, const termin_tmx_unit *u, const termin_tm_conte
 			                  SQLITE_STATIC);
 			if ((rc = step_done(tm, st, "cannot index a variant")) < 0)
 				goto done;
-			skipfts:;
 		} else if (v->n_meta) {
 			if ((rc = prep(tm, ST_FIND_TUV)) < 0)
 				goto done;

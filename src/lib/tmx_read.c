@@ -116,6 +116,8 @@ struct termin_tmx_reader {
 		size_t line, col;
 		size_t lt_line, lt_col;
 		size_t doctype_line, doctype_col;
+		char win[8];        /* the last characters of the DOCTYPE, outside quotes */
+		int entity_decl;    /* "<!ENTITY" seen in the DOCTYPE */
 	} sc;
 	struct tagpos { uint32_t line, col; } *q;
 	size_t q_head, q_len, q_cap;
@@ -206,6 +208,12 @@ static void scan_char(termin_tmx_reader *r, unsigned c)
 		s->sub = c == '?';
 		break;
 	case SC_DOCTYPE:
+		if (!s->quote) {
+			memmove(s->win, s->win + 1, sizeof s->win - 1);
+			s->win[sizeof s->win - 1] = c < 0x80 ? (char)c : '?';
+			if (memcmp(s->win, "<!ENTITY", 8) == 0)
+				s->entity_decl = 1;
+		}
 		if (s->quote) {
 			if (c == (unsigned char)s->quote)
 				s->quote = 0;
@@ -337,12 +345,13 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 	r->xml_err_set = 1;
 }
 
+/* Whether the DOCTYPE declares entities (general or parameter ones). Read
+ * from the raw input scan, not from the reader's document: asking the
+ * reader for its document (xmlTextReaderCurrentDoc) makes it keep every
+ * node in memory to the end of the file. */
 static int doctype_declares_entities(termin_tmx_reader *r)
 {
-	xmlDocPtr doc = xmlTextReaderCurrentDoc(r->x);
-	if (!doc || !doc->intSubset)
-		return 0;
-	return doc->intSubset->entities != NULL || doc->intSubset->pentities != NULL;
+	return r->sc.entity_decl;
 }
 
 static int refuse_doctype(termin_tmx_reader *r)

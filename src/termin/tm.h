@@ -112,7 +112,7 @@ typedef struct {
 	unsigned int version;
 	/* "tmx", "tsv", "text" or NULL to decide from the content (an XML
 	 * document whose root is <tmx>; a .tsv name or tab-separated lines;
-	 * otherwise text). */
+	 * otherwise text). Standard input needs a format (TERMIN_EUSAGE). */
 	const char *format;
 	/* TSV: languages of the two columns (default from a header line
 	 * "en<TAB>ru", else "en" and "ru"). Text: the language ("auto" or NULL

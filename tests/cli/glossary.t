@@ -232,3 +232,11 @@ termin: unknown command 'glossary frob'; see 'termin help glossary'
 %%SHELL [ "$("$TERMIN" help glossary lookup)" = "$("$TERMIN" glossary lookup --help)" ] && "$TERMIN" help glossary lookup | head -1
 %%STDOUT
 usage: termin glossary lookup [OPTIONS] TEXT...
+
+%%TEST export FILE: converts exactly that file, whatever the database holds
+%%FILE my.tsv
+Blue Helmet Force	Силы голубых касок	our test term
+%%SHELL "$TERMIN" glossary import "$SRC/glossary/csto.tbx" 2>/dev/null && "$TERMIN" glossary export -f csv my.tsv
+%%STDOUT
+﻿id,subject_field,definition,note,source,en_1,en_1_status,en_1_type,en_1_pos,en_1_case,en_1_note,en_1_source,ru_1,ru_1_status,ru_1_type,ru_1_pos,ru_1_case,ru_1_note,ru_1_source
+blue-helmet-force,,,our test term,,Blue Helmet Force,,,,,,,Силы голубых касок,,,,,,

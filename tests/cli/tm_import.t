@@ -259,3 +259,12 @@ a	b
 %%EXIT 4
 %%STDERR
 termin: other.db: an SQLite database, but not termin's
+
+%%TEST standard input needs --format
+%%FILE p.tsv
+CSTO	ОДКБ
+%%SHELL termin tm import --db t.db - < p.tsv; termin tm import --db t.db --format tsv - < p.tsv
+%%STDOUT
+-: 1 unit (1 new, 0 already in the TM)
+%%STDERR
+termin: standard input: say what it holds with --format (tmx, tsv or text)
