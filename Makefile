@@ -91,6 +91,10 @@ check-asan:
 leakcheck: all $(BUILD)/test_unit
 	@SHARED="$(SHARED)" TERMIN_VALGRIND=1 sh tests/run.sh $(BUILD)
 
+# ---- the glossary's generated exports (checked in; a test fails when stale) ----
+glossary: all
+	sh tests/tools/glossary_exports.sh $(BUILD)/termin glossary
+
 # ---- demo and bench ----
 demo: all
 	@sh examples/demo.sh $(BUILD)/termin

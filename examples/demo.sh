@@ -20,3 +20,57 @@ say "termin segment --export-srx -o build/termin.srx; termin segment --srx build
 "$TERMIN" segment --export-srx -o build/termin.srx
 echo "build/termin.srx: $(grep -c '<rule ' build/termin.srx) SRX 2.0 rules that segment as termin does, for OmegaT, Okapi or any CAT tool"
 "$TERMIN" segment --srx build/termin.srx --lang en examples/news-en-1.txt
+
+say "termin terms examples/news-en-1.txt examples/news-ru-1.txt   (shipped CSTO glossary)"
+"$TERMIN" terms examples/news-en-1.txt examples/news-ru-1.txt
+
+say "termin terms --deprecated examples/news-en-1.txt   (wrong or outdated names)"
+"$TERMIN" terms --deprecated examples/news-en-1.txt
+
+say "termin glossary lookup \"Коллективных сил оперативного реагирования\""
+"$TERMIN" glossary lookup "Коллективных сил оперативного реагирования"
+
+# ---- translation memory (termin tm) ----
+# A TM built from examples/: the two aligned EN/RU news pairs, the headline
+# pairs of examples/headlines.en-ru.tsv and the segmented news-en-2.txt
+# (source-only units, for later translation). It is exported as TMX 1.4b
+# into tmx/, ready for OmegaT's tm/ folder, Trados or memoQ.
+DEMO=$(dirname "$TERMIN")/demo
+rm -rf "$DEMO"
+mkdir -p "$DEMO" tmx
+DB="$DEMO/termin.db"
+
+say "termin align -o $DEMO/news-1.tmx examples/news-en-1.txt examples/news-ru-1.txt"
+"$TERMIN" align -o "$DEMO/news-1.tmx" examples/news-en-1.txt examples/news-ru-1.txt
+"$TERMIN" align -o "$DEMO/cfm-minsk.tmx" examples/align/cfm-minsk.en.txt \
+	examples/align/cfm-minsk.ru.txt 2>/dev/null
+
+say "termin tm import --db $DB (aligned pairs, TSV, plain text)"
+"$TERMIN" tm import --db "$DB" "$DEMO/news-1.tmx" "$DEMO/cfm-minsk.tmx" \
+	examples/headlines.en-ru.tsv examples/news-en-2.txt
+
+say "termin tm stats --db $DB"
+"$TERMIN" tm stats --db "$DB"
+
+say "termin tm search --db $DB 'Collective Rapid Reaction Forces'"
+"$TERMIN" tm search --db "$DB" -n 3 'Collective Rapid Reaction Forces'
+
+say "termin tm export --db $DB --src en --tgt ru -o tmx/termin-en-ru.tmx"
+"$TERMIN" tm export --db "$DB" --src en --tgt ru -o tmx/termin-en-ru.tmx
+"$TERMIN" tm export --db "$DB" --include-untranslated -o tmx/termin-all.tmx
+DTD=${SHARED:-../shared}/spec/tmx14.dtd
+if command -v xmllint >/dev/null 2>&1 && [ -f "$DTD" ]; then
+	for f in tmx/termin-en-ru.tmx tmx/termin-all.tmx; do
+		xmllint --noout --nonet --dtdvalid "$DTD" "$f" 2>&1 |
+			grep -v 'failed to load external entity\|^<!DOCTYPE\|^ *\^' || true
+		echo "$f: valid TMX 1.4b (xmllint --dtdvalid $DTD)"
+	done
+fi
+
+say "the glossary as TMX"
+if "$TERMIN" help glossary >/dev/null 2>&1; then
+	"$TERMIN" glossary export --format tmx -o tmx/csto-glossary.tmx glossary/csto.tbx
+	echo "tmx/csto-glossary.tmx: $(grep -c '<tu ' tmx/csto-glossary.tmx) term pairs"
+else
+	echo "(termin glossary is not in this build yet: tmx/csto-glossary.tmx comes with it)"
+fi

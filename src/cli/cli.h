@@ -88,5 +88,41 @@ int cmd_tm(int argc, char **argv);
  * ./termin.db. */
 const char *cli_db_path(const char *option);
 int cmd_align(int argc, char **argv);
+int cmd_glossary(int argc, char **argv);
+int cmd_terms(int argc, char **argv);
+
+/* The glossary a command uses (cmd_glossary.c): the project database's
+ * glossary when one was imported, else the shipped one, then every
+ * --glossary file on top (same id replaces). */
+typedef struct {
+	cli_list files;          /* --glossary FILE, repeatable */
+	int no_default;          /* --no-default-glossary */
+	const char *db;          /* --db FILE (NULL: $TERMIN_DB, ./termin.db) */
+	const char *format;      /* format of the files; NULL: from content */
+	int quiet_issues;        /* do not print load warnings */
+} cli_glossary_opts;
+
+#define CLI_GLOSSARY_OPTS_INIT { { NULL, 0 }, 0, NULL, NULL, 0 }
+
+/* The option-table rows of cli_glossary_opts `go`. */
+#define CLI_GLOSSARY_OPTIONS(go) \
+	{ CLI_LIST, "glossary", 'g', "FILE", "use this glossary file too (repeatable; its entries replace same-id entries)", &(go).files, NULL }, \
+	{ CLI_FLAG, "no-default-glossary", 0, NULL, "use only the --glossary files, not the database's or the shipped glossary", &(go).no_default, NULL }, \
+	{ CLI_STRING, "db", 0, "FILE", "the project database whose glossary is used (default $TERMIN_DB, else ./termin.db)", &(go).db, NULL }
+
+/* Loads the glossary described by `o` into a new glossary (*out, freed
+ * with termin_glossary_free). Returns 0, or an exit code after printing
+ * the message. Load warnings go to stderr unless o->quiet_issues. */
+int cli_glossary_load(termin_glossary **out, const cli_glossary_opts *o);
+
+/* The project database's glossary (glossary_db.c). Load: *out becomes
+ * the glossary stored in the database at cli_db_path(db) (free with
+ * termin_glossary_free), or NULL when there is no database or it holds no
+ * glossary; the database is opened read-only and never created. Store:
+ * `g` replaces the database's glossary in one transaction (the database is
+ * created when needed); `source` names where it came from. Library return
+ * codes. */
+int cli_glossary_load_db(termin_glossary **out, const char *db);
+int cli_glossary_store_db(const termin_glossary *g, const char *db, const char *source);
 
 #endif

@@ -20,6 +20,8 @@ static const command commands[] = {
 	{ "segment", cmd_segment, "clean texts and split them into sentence segments" },
 	{ "tm", cmd_tm, "the translation memory: import, export, search, stats" },
 	{ "align", cmd_align, "align an English text with its Russian translation" },
+	{ "glossary", cmd_glossary, "the term base: import, export, lookup, validate" },
+	{ "terms", cmd_terms, "find the glossary terms in texts, with counts per concept" },
 };
 
 static void usage(FILE *f)
