@@ -233,7 +233,7 @@ static const char *format_of(const char *path)
 
 int cmd_align(int argc, char **argv)
 {
-	const char *format = NULL, *outpath = NULL, *src_enc = NULL, *tgt_enc = NULL;
+	const char *format = NULL, *outpath = NULL, *src_enc = NULL, *tgt_enc = NULL, *enc = NULL;
 	const char *db = NULL, *doc = NULL;
 	cli_list glossaries = { NULL, 0 }, without = { NULL, 0 };
 	int no_glossary = 0;
@@ -251,6 +251,7 @@ int cmd_align(int argc, char **argv)
 		{ CLI_FLAG, "no-paragraphs", 0, NULL, "ignore paragraph boundaries", &no_paras, NULL },
 		{ CLI_LIST, "without", 0, "PART", "leave a part of the score out (length, numbers, names, punct, paragraphs, glossary; comma-separated or repeated), to see what each brings", &without, NULL },
 		{ CLI_FLAG, "no-clean", 0, NULL, "keep the texts as they are (no cleaning)", &no_clean, NULL },
+		{ CLI_STRING, "encoding", 'e', "NAME", "decode both texts from NAME (default: UTF-8, UTF-16 by BOM)", &enc, NULL },
 		{ CLI_STRING, "src-encoding", 0, "NAME", "decode the English text from NAME", &src_enc, NULL },
 		{ CLI_STRING, "tgt-encoding", 0, "NAME", "decode the Russian text from NAME (windows-1251, KOI8-R, ...)", &tgt_enc, NULL },
 		{ CLI_FLAG, "quiet", 'q', NULL, "print only the summary line on stderr, not the review list", &quiet, NULL },
@@ -273,6 +274,7 @@ int cmd_align(int argc, char **argv)
 	termin_align_anchors anchors;
 	termin_tm *tm = NULL;
 	int write_file;
+	size_t stored = 0, added = 0;
 
 	rc = cli_parse(&spec, argc, argv, &args, &nargs);
 	if (rc != 0)
@@ -330,10 +332,10 @@ int cmd_align(int argc, char **argv)
 	termin_textfile_opts topts = TERMIN_TEXTFILE_OPTS_INIT;
 	topts.clean = !no_clean;
 	topts.speller = sp;
-	topts.encoding = src_enc;
+	topts.encoding = src_enc ? src_enc : enc;
 	if ((rc = read_side(&src, args[0], &topts, seg, segmented)) < 0)
 		goto fail;
-	topts.encoding = tgt_enc;
+	topts.encoding = tgt_enc ? tgt_enc : enc;
 	if ((rc = read_side(&tgt, args[1], &topts, seg, segmented)) < 0)
 		goto fail;
 
@@ -361,18 +363,10 @@ int cmd_align(int argc, char **argv)
 	wopts.tgt_name = args[1];
 	wopts.creationdate = date;
 	wopts.doc = doc;
-	if (db) {
-		termin_tm_opts tmo = TERMIN_TM_OPTS_INIT;
-		size_t stored = 0, added = 0;
-		if ((rc = termin_tm_open(&tm, db, &tmo)) < 0 ||
-		    (rc = termin_alignment_store(al, tm, &wopts, &stored, &added)) < 0)
-			goto fail;
-		termin_tm_close(tm);
-		tm = NULL;
-		fprintf(stderr, "termin: align: %zu pairs stored in %s (%zu new)\n", stored, db, added);
-	}
+	/* the output file is written first and committed last, so that a
+	 * failure anywhere leaves neither the file nor the TM changed */
 	if (!write_file)
-		goto written;
+		goto store;
 	if ((rc = termin_outfile_open(&out, outpath)) < 0)
 		goto fail;
 	FILE *f = termin_outfile_stream(out);
@@ -395,11 +389,23 @@ int cmd_align(int argc, char **argv)
 	}
 	if (rc < 0)
 		goto fail;
-	rc = termin_outfile_commit(out);
-	out = NULL;
-	if (rc < 0)
-		goto fail;
-written:
+store:
+	if (db) {
+		termin_tm_opts tmo = TERMIN_TM_OPTS_INIT;
+		if ((rc = termin_tm_open(&tm, db, &tmo)) < 0 ||
+		    (rc = termin_alignment_store(al, tm, &wopts, &stored, &added)) < 0)
+			goto fail;
+		termin_tm_close(tm);
+		tm = NULL;
+	}
+	if (out) {
+		rc = termin_outfile_commit(out);
+		out = NULL;
+		if (rc < 0)
+			goto fail;
+	}
+	if (db)
+		fprintf(stderr, "termin: align: %zu pairs stored in %s (%zu new)\n", stored, db, added);
 	report(al, &src, &tgt, minc, quiet);
 	if (verbose) {
 		termin_align_info in;
