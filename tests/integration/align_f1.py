@@ -7,6 +7,10 @@
       paragraph (line), for `termin align --segmented`.
   align_f1.py score GOLD.json PRED.jsonl [--joined]
       Prints "f1 P R matched predicted gold".
+  align_f1.py silent GOLD.json PRED.jsonl [--joined]
+      Prints the number of accepted pairs (1-1, 2-1, ... with "accepted":
+      true) that are not gold pairs: the errors that are not flagged for
+      review.
   align_f1.py drop GOLD.json OUT.json SIDE FIRST N
       Writes a gold where the SIDE (en or ru) sentences of the N pairs from
       pair FIRST on (0-based; N may be "all") are gone: each such pair of
@@ -103,6 +107,17 @@ def main():
         g["pairs"] = pairs
         with open(sys.argv[3], "w", encoding="utf-8") as f:
             json.dump(g, f, ensure_ascii=False, indent=1)
+        return
+    if len(sys.argv) >= 4 and sys.argv[1] == "silent":
+        joined = "--joined" in sys.argv[4:]
+        gk = set(key(p, joined) for p in load_gold(sys.argv[2]))
+        n = 0
+        with open(sys.argv[3], encoding="utf-8") as f:
+            for line in f:
+                b = json.loads(line)
+                if b["accepted"] and key((b["src"], b["tgt"]), joined) not in gk:
+                    n += 1
+        print(n)
         return
     if len(sys.argv) >= 4 and sys.argv[1] == "score":
         joined = "--joined" in sys.argv[4:]
