@@ -74,3 +74,17 @@ if "$TERMIN" help glossary >/dev/null 2>&1; then
 else
 	echo "(termin glossary is not in this build yet: tmx/csto-glossary.tmx comes with it)"
 fi
+
+mkdir -p tmx
+say "termin align -o tmx/news-1.tmx examples/news-en-1.txt examples/news-ru-1.txt"
+"$TERMIN" align -o tmx/news-1.tmx examples/news-en-1.txt examples/news-ru-1.txt
+sed -n '/<tu /,/<\/tu>/p' tmx/news-1.tmx | sed -n '1,20p'
+
+say "termin align -o tmx/cfm-minsk.html examples/align/cfm-minsk.en.txt examples/align/cfm-minsk.ru.txt (review list, then the page)"
+"$TERMIN" align -o tmx/cfm-minsk.html examples/align/cfm-minsk.en.txt examples/align/cfm-minsk.ru.txt
+echo "review page: tmx/cfm-minsk.html"
+
+say "termin align -q --db tmx/demo.db ... (the same pairs into a translation memory)"
+rm -f tmx/demo.db tmx/demo.db-wal tmx/demo.db-shm
+"$TERMIN" align -q --db tmx/demo.db examples/align/cfm-minsk.en.txt examples/align/cfm-minsk.ru.txt
+"$TERMIN" tm stats --db tmx/demo.db
