@@ -20,5 +20,6 @@
 #include "termin/tm.h"
 #include "termin/align.h"
 #include "termin/fuzzy.h"
+#include "termin/xliff.h"
 
 #endif

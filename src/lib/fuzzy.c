@@ -37,7 +37,7 @@ static const char *const q_sql[Q_N] = {
 	[Q_DF] = "SELECT coalesce(sum(n), 0) FROM fuzzy_post WHERE term = ?1",
 	[Q_POST] = "SELECT ids FROM fuzzy_post WHERE term = ?1 ORDER BY id",
 	[Q_TUV] = "SELECT tu_id, lang, markup FROM tuv WHERE id = ?1",
-	[Q_VARS] = "SELECT id, lang, markup FROM tuv WHERE tu_id = ?1 ORDER BY seq",
+	[Q_VARS] = "SELECT id, lang, markup, plain FROM tuv WHERE tu_id = ?1 ORDER BY seq",
 	[Q_UNIT] = "SELECT tu.tuid, doc.name FROM tu LEFT JOIN doc ON doc.id = tu.doc_id "
 	           "WHERE tu.id = ?1",
 	[Q_EXACT] = "SELECT id FROM tuv WHERE hash = ?1",
@@ -55,7 +55,7 @@ typedef struct {
 
 typedef struct {
 	termin_fuzzy_match m;
-	size_t src_off, src_mk, tgt_off, tgt_mk, tuid, doc, slang, tlang; /* into pool */
+	size_t src_off, src_mk, tgt_off, tgt_mk, tgt_plain, tuid, doc, slang, tlang; /* into pool */
 	int has_tuid, has_doc, has_tgt;
 } result;
 
@@ -326,6 +326,9 @@ static int verify(termin_fuzzy *f, int64_t id)
 		r.m.target_len = t->len;
 		termin_fuzzy_seg_free(t);
 		r.tgt_mk = pool_put(&f->pool, mk, mlen);
+		r.tgt_plain = pool_put(&f->pool, (const char *)sqlite3_column_text(st, 3),
+		                       (size_t)sqlite3_column_bytes(st, 3));
+		r.m.target_plain_len = (size_t)sqlite3_column_bytes(st, 3);
 		r.tlang = pool_put(&f->pool, vl, strlen(vl));
 		r.has_tgt = 1;
 		break;
@@ -554,6 +557,7 @@ int termin_fuzzy_lookup(termin_fuzzy *f, const char *text, size_t len,
 		m->tgt_lang = r->has_tgt ? p + r->tlang : NULL;
 		m->target = r->has_tgt ? p + r->tgt_off : NULL;
 		m->target_markup = r->has_tgt ? p + r->tgt_mk : NULL;
+		m->target_plain = r->has_tgt ? p + r->tgt_plain : NULL;
 		m->tuid = r->has_tuid ? p + r->tuid : NULL;
 		m->doc = r->has_doc ? p + r->doc : NULL;
 	}

@@ -140,6 +140,8 @@ typedef struct {
 	const char *target;      /* the target text (display), or NULL */
 	size_t target_len;
 	const char *target_markup;
+	const char *target_plain;/* its plain text (no inline codes), or NULL */
+	size_t target_plain_len;
 	const char *doc;         /* the unit's document, or NULL */
 	termin_fuzzy_seg *seg;   /* the prepared source, for termin_fuzzy_diff */
 } termin_fuzzy_match;
