@@ -51,7 +51,9 @@ static void put_diff(const termin_fuzzy_seg *q, termin_fuzzy_seg *c, int color)
 			fputs("\033[0m", stdout);
 		else
 			fputs(del ? "-]" : "+}", stdout);
-		fwrite(t + core, 1, len - core, stdout);
+		/* "[-old-]{+new+} ": the white space once, after the new words */
+		if (!(del && i + 1 < n && p[i + 1].kind == TERMIN_DIFF_MATCH))
+			fwrite(t + core, 1, len - core, stdout);
 	}
 }
 
