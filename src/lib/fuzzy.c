@@ -24,10 +24,10 @@
 #include <string.h>
 #include <strings.h>
 
-/* Postings read for the prefix words at most, and for further words (which
- * only sharpen the bounds). */
+/* Postings read at most in the first round (the rarest words), and in all
+ * (to cover the prefix for the score to beat). */
 #define HARD_POSTINGS 4000000u
-#define SOFT_POSTINGS 400000u
+#define SOFT_POSTINGS 20000u
 /* Candidates scored exactly at most per lookup. */
 #define MAX_VERIFY 300
 
@@ -472,62 +472,93 @@ int termin_fuzzy_lookup(termin_fuzzy *f, const char *text, size_t len,
 	}
 	qsort(qt, n_qt, sizeof *qt, cmp_qterm);
 
-	/* read the rarest words until the prefix is covered, then cheap ones */
-	size_t need = ((size_t)f->threshold * nq + 99) / 100;
-	size_t prefix = nq >= need ? nq - need + 1 : 1;
-	size_t covered = 0, read = 0;
+	/* Rounds: read the rarest words (cheap ones first), score the best
+	 * candidates, and read on only while the words read so far could
+	 * still miss a unit better than those found (prefix filtering for
+	 * the score to beat). */
+	size_t covered = 0, read = 0, next = 0;
 	int read_mult = 0;
-	for (size_t i = 0; i < n_qt; i++) {
-		if (qt[i].df == 0) {
-			covered += (size_t)qt[i].mult; /* no unit has it: a known miss for all */
-			read_mult += qt[i].mult;
-			continue;
-		}
-		int in_prefix = covered < prefix;
-		if (in_prefix ? read + (size_t)qt[i].df > HARD_POSTINGS && covered > 0
-		              : read + (size_t)qt[i].df > SOFT_POSTINGS)
+	int64_t *done_ids = NULL;
+	size_t n_done = 0, cap_done = 0;
+	for (int round = 0;; round++) {
+		int beat = f->n_res >= f->limit ? f->res[f->n_res - 1].m.score + 1 : f->threshold;
+		if (beat > 100)
 			break;
-		if ((rc = read_postings(f, qt[i].term, qt[i].mult)) < 0)
-			goto done;
-		read += (size_t)qt[i].df;
-		covered += (size_t)qt[i].mult;
-		read_mult += qt[i].mult;
-	}
+		size_t need = ((size_t)beat * nq + 99) / 100;
+		size_t prefix = nq >= need ? nq - need + 1 : 1;
+		if (round > 0 && (covered >= prefix || next == n_qt || read >= HARD_POSTINGS))
+			break;
+		size_t before = next;
+		while (next < n_qt) {
+			qterm *t = &qt[next];
+			if (t->df == 0) {
+				covered += (size_t)t->mult; /* no unit has it: a miss for all */
+				read_mult += t->mult;
+				next++;
+				continue;
+			}
+			size_t budget = round == 0 ? SOFT_POSTINGS : HARD_POSTINGS;
+			if (read + (size_t)t->df > budget && !(next == before && covered < prefix))
+				break;
+			if (round > 0 && covered >= prefix)
+				break;
+			if ((rc = read_postings(f, t->term, t->mult)) < 0)
+				goto done;
+			read += (size_t)t->df;
+			covered += (size_t)t->mult;
+			read_mult += t->mult;
+			next++;
+		}
+		if (round > 0 && next == before)
+			break;
 
-	/* bounds, best first */
-	TERMIN_GROW(f->cands, f->cap_cands, f->n_touched + 1);
-	for (size_t i = 0; i < f->n_touched; i++) {
-		int64_t id = f->touched[i];
-		int hits = f->hits[id];
-		size_t m = f->lens[id];
-		size_t missed = (size_t)(read_mult - hits);
-		size_t can = nq > missed ? nq - missed : 0;
-		int ub;
-		if (m == 255) {
-			ub = nq ? (int)(100 * can / nq) : 0; /* long: length unknown */
-		} else {
-			size_t mx = nq > m ? nq : m;
-			if (can > m)
-				can = m;
-			ub = mx ? (int)(100 * can / mx) : 0;
+		/* bounds of the candidates, best first */
+		n_cands = 0;
+		TERMIN_GROW(f->cands, f->cap_cands, f->n_touched + 1);
+		for (size_t i = 0; i < f->n_touched; i++) {
+			int64_t id = f->touched[i];
+			int hits = f->hits[id];
+			size_t m = f->lens[id];
+			size_t missed = (size_t)(read_mult - hits);
+			size_t can = nq > missed ? nq - missed : 0;
+			int ub;
+			if (m == 255) {
+				ub = nq ? (int)(100 * can / nq) : 0; /* long: length unknown */
+			} else {
+				size_t mx = nq > m ? nq : m;
+				if (can > m)
+					can = m;
+				ub = mx ? (int)(100 * can / mx) : 0;
+			}
+			if (ub < beat)
+				continue;
+			f->cands[n_cands].id = id;
+			f->cands[n_cands].ub = ub;
+			f->cands[n_cands].hits = hits;
+			n_cands++;
 		}
-		f->hits[id] = 0;
-		if (ub < f->threshold)
-			continue;
-		f->cands[n_cands].id = id;
-		f->cands[n_cands].ub = ub;
-		f->cands[n_cands].hits = hits;
-		n_cands++;
+		qsort(f->cands, n_cands, sizeof *f->cands, cmp_cand);
+		for (size_t i = 0; i < n_cands && verified < MAX_VERIFY; i++) {
+			if (f->n_res >= f->limit && f->cands[i].ub <= f->res[f->n_res - 1].m.score)
+				break;
+			size_t k;
+			for (k = 0; k < n_done && done_ids[k] != f->cands[i].id; k++)
+				;
+			if (k < n_done)
+				continue;
+			TERMIN_GROW(done_ids, cap_done, n_done + 1);
+			done_ids[n_done++] = f->cands[i].id;
+			if ((rc = verify(f, f->cands[i].id)) < 0) {
+				free(done_ids);
+				goto done;
+			}
+			verified++;
+		}
 	}
-	f->n_touched = 0;
-	qsort(f->cands, n_cands, sizeof *f->cands, cmp_cand);
-	for (size_t i = 0; i < n_cands && verified < MAX_VERIFY; i++) {
-		if (f->n_res >= f->limit && f->cands[i].ub <= f->res[f->n_res - 1].m.score)
-			break;
-		if ((rc = verify(f, f->cands[i].id)) < 0)
-			goto done;
-		verified++;
-	}
+	free(done_ids);
+	if (getenv("FUZZY_DEBUG"))
+		fprintf(stderr, "nq %zu terms %zu postings %zu cands %zu verified %zu touched %zu\n", nq,
+		        n_qt, read, n_cands, verified, f->n_touched);
 
 	/* context matches among the exact ones */
 	if (ctx && (ctx->prev_hash || ctx->next_hash)) {
