@@ -556,10 +556,6 @@ int termin_fuzzy_lookup(termin_fuzzy *f, const char *text, size_t len,
 		}
 	}
 	free(done_ids);
-	if (getenv("FUZZY_DEBUG"))
-		fprintf(stderr, "nq %zu terms %zu postings %zu cands %zu verified %zu touched %zu\n", nq,
-		        n_qt, read, n_cands, verified, f->n_touched);
-
 	/* context matches among the exact ones */
 	if (ctx && (ctx->prev_hash || ctx->next_hash)) {
 		for (size_t i = 0; i < f->n_res && f->res[i].m.score == 100; i++) {
