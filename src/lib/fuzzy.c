@@ -3,18 +3,20 @@
  * (fuzzy_index.c), ranked by an upper bound of their score, the best
  * scored exactly (fuzzy_score.c).
  *
- * For a query of n words and a threshold t, a unit reaching t shares at
- * least ceil(t * n / 100) words with it, so it holds at least one of any
- * n - ceil(t * n / 100) + 1 of the query's words (prefix filtering). The
- * lookup reads the posting lists of the query's rarest words until that
- * many are covered, then of further words while they are cheap; a
+ * For a query of n words, a unit scoring at least s shares at least
+ * ceil(s * n / 100) words with it, so it holds at least one of any
+ * n - ceil(s * n / 100) + 1 of the query's words (prefix filtering). A
+ * lookup works in rounds: it reads the posting lists of the query's rarest
+ * words (a small budget first), bounds each candidate's score -- a
  * candidate missing k of the words read scores at most
- * 100 * min(n - k, m) / max(n, m) (m its length, stored in the postings).
- * Candidates are scored in the order of that bound, and scoring stops once
- * the bound falls below the scores already found, so the result is the
- * exact best unless a query is made only of very common words (the read
- * is capped). Exact matches are also looked up by their text hash, so a
- * 100% match is never missed.
+ * 100 * min(n - k, m) / max(n, m), m its length, stored in the postings --
+ * scores the candidates in the order of that bound until the bound falls
+ * below the matches found, and reads more words only while the words read
+ * do not yet cover the prefix for the score still to beat. The result is
+ * the exact best unless the read is capped (queries made only of very
+ * common words) or more than MAX_VERIFY candidates tie on their bound.
+ * Exact matches are also looked up by their text hash, so a 100% match is
+ * never missed.
  */
 #include "fuzzy_internal.h"
 #include "tm_internal.h"
