@@ -181,6 +181,38 @@ static int show(out_state *o, termin_fuzzy *f, const char *text, size_t len, con
 	return 0;
 }
 
+/* Whether s[0..len) is valid UTF-8 (no overlongs, surrogates or code
+ * points above U+10FFFF). */
+static int utf8_ok(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	while (i < len) {
+		unsigned c = s[i];
+		size_t n;
+		if (c < 0x80)
+			n = 0;
+		else if (c >= 0xC2 && c <= 0xDF)
+			n = 1;
+		else if (c >= 0xE0 && c <= 0xEF)
+			n = 2;
+		else if (c >= 0xF0 && c <= 0xF4)
+			n = 3;
+		else
+			return 0;
+		if (n > len - i - 1)
+			return 0;
+		for (size_t k = 1; k <= n; k++)
+			if ((s[i + k] & 0xC0) != 0x80)
+				return 0;
+		if ((c == 0xE0 && s[i + 1] < 0xA0) || (c == 0xED && s[i + 1] > 0x9F) ||
+		    (c == 0xF0 && s[i + 1] < 0x90) || (c == 0xF4 && s[i + 1] > 0x8F))
+			return 0;
+		i += n + 1;
+	}
+	return 1;
+}
+
 static int one(out_state *o, cli_matchers *ms, const char *src, const char *text, size_t len,
                const termin_fuzzy_context *ctx)
 {
@@ -271,6 +303,11 @@ int cmd_tm_match(int argc, char **argv)
 	fo.include_untranslated = untranslated;
 	ms = cli_matchers_new(tm, &fo);
 	if (strcmp(arg, "-") != 0) {
+		if (!utf8_ok(arg, strlen(arg))) {
+			fprintf(stderr, "termin: TEXT is not valid UTF-8\n");
+			exit_code = TERMIN_EXIT_BADINPUT;
+			goto done;
+		}
 		if ((rc = one(&o, ms, src ? sl : NULL, arg, strlen(arg), NULL)) < 0)
 			goto fail;
 	} else {
@@ -280,6 +317,7 @@ int cmd_tm_match(int argc, char **argv)
 		ssize_t lens[2] = { -1, -1 };
 		uint64_t prev = 0;
 		int cur = 0;
+		size_t lineno = 1;
 		lens[cur] = getline(&lines[cur], &caps[cur], stdin);
 		while (lens[cur] >= 0) {
 			while (lens[cur] > 0 && (lines[cur][lens[cur] - 1] == '\n' || lines[cur][lens[cur] - 1] == '\r'))
@@ -291,6 +329,14 @@ int cmd_tm_match(int argc, char **argv)
 				nlen--;
 			termin_fuzzy_context ctx = { prev, lens[nx] >= 0 ? termin_tm_text_hash(lines[nx], nlen) : 0 };
 			uint64_t h = termin_tm_text_hash(lines[cur], (size_t)lens[cur]);
+			if (!utf8_ok(lines[cur], (size_t)lens[cur])) {
+				fprintf(stderr, "termin: standard input:%zu: not valid UTF-8\n", lineno);
+				free(lines[0]);
+				free(lines[1]);
+				exit_code = TERMIN_EXIT_BADINPUT;
+				goto done;
+			}
+			lineno++;
 			if (lens[cur] > 0) {
 				if ((rc = one(&o, ms, src ? sl : NULL, lines[cur], (size_t)lens[cur], &ctx)) < 0) {
 					free(lines[0]);

@@ -246,3 +246,13 @@ The report was approved.	Доклад утверждён.
 1
 4
 "score":100
+
+%%TEST tm match: invalid UTF-8 on stdin names the line
+%%FILE tm.tsv
+en	ru
+The agenda was approved.	Повестка дня утверждена.
+%%SETUP termin tm import --db t.db tm.tsv >/dev/null
+%%SHELL printf 'Hello.\nx\377y\n' | "$TERMIN" tm match --db t.db --no-glossary - >/dev/null
+%%EXIT 3
+%%STDERR
+termin: standard input:2: not valid UTF-8
