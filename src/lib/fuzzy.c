@@ -128,6 +128,9 @@ int termin_fuzzy_new(termin_fuzzy **out, termin_tm *tm, const termin_fuzzy_opts 
 		f->has_tgt = 1;
 	}
 	termin__fuzzy_primary(f->src, f->prim);
+	/* posting lists are read straight from the file's pages (no copy
+	 * through the page cache); harmless where mmap is unavailable */
+	sqlite3_exec(f->db, "PRAGMA mmap_size = 4294967296", NULL, NULL, NULL);
 	if (!opts->no_update && (rc = termin_fuzzy_index_update(tm, NULL, NULL, NULL)) < 0)
 		goto fail;
 	*out = f;
@@ -514,9 +517,13 @@ int termin_fuzzy_lookup(termin_fuzzy *f, const char *text, size_t len,
 		if (round > 0 && next == before)
 			break;
 
-		/* bounds of the candidates, best first */
+		/* bounds of the candidates, bucketed by bound (0..100) so that
+		 * only the buckets reached are sorted */
+		size_t bucket[102];
+		memset(bucket, 0, sizeof bucket);
 		n_cands = 0;
-		TERMIN_GROW(f->cands, f->cap_cands, f->n_touched + 1);
+		TERMIN_GROW(f->cands, f->cap_cands, 2 * f->n_touched + 1);
+		cand *tmp = f->cands + f->n_touched;
 		for (size_t i = 0; i < f->n_touched; i++) {
 			int64_t id = f->touched[i];
 			int hits = f->hits[id];
@@ -534,27 +541,43 @@ int termin_fuzzy_lookup(termin_fuzzy *f, const char *text, size_t len,
 			}
 			if (ub < beat)
 				continue;
-			f->cands[n_cands].id = id;
-			f->cands[n_cands].ub = ub;
-			f->cands[n_cands].hits = hits;
+			tmp[n_cands].id = id;
+			tmp[n_cands].ub = ub;
+			tmp[n_cands].hits = hits;
+			bucket[ub]++;
 			n_cands++;
 		}
-		qsort(f->cands, n_cands, sizeof *f->cands, cmp_cand);
-		for (size_t i = 0; i < n_cands && verified < MAX_VERIFY; i++) {
-			if (f->n_res >= f->limit && f->cands[i].ub <= f->res[f->n_res - 1].m.score)
+		/* best bound first: bucket b starts after the buckets above it */
+		size_t start[101], at = 0;
+		for (int b = 100; b >= 0; b--) {
+			start[b] = at;
+			at += bucket[b];
+		}
+		for (size_t i = 0; i < n_cands; i++)
+			f->cands[start[tmp[i].ub]++] = tmp[i];
+		size_t from = 0;
+		for (int b = 100; b >= beat && verified < MAX_VERIFY; b--) {
+			size_t to = from + bucket[b];
+			if (f->n_res >= f->limit && b <= f->res[f->n_res - 1].m.score)
 				break;
-			size_t k;
-			for (k = 0; k < n_done && done_ids[k] != f->cands[i].id; k++)
-				;
-			if (k < n_done)
-				continue;
-			TERMIN_GROW(done_ids, cap_done, n_done + 1);
-			done_ids[n_done++] = f->cands[i].id;
-			if ((rc = verify(f, f->cands[i].id)) < 0) {
-				free(done_ids);
-				goto done;
+			qsort(f->cands + from, to - from, sizeof *f->cands, cmp_cand);
+			for (size_t i = from; i < to && verified < MAX_VERIFY; i++) {
+				if (f->n_res >= f->limit && b <= f->res[f->n_res - 1].m.score)
+					break;
+				size_t k;
+				for (k = 0; k < n_done && done_ids[k] != f->cands[i].id; k++)
+					;
+				if (k < n_done)
+					continue;
+				TERMIN_GROW(done_ids, cap_done, n_done + 1);
+				done_ids[n_done++] = f->cands[i].id;
+				if ((rc = verify(f, f->cands[i].id)) < 0) {
+					free(done_ids);
+					goto done;
+				}
+				verified++;
 			}
-			verified++;
+			from = to;
 		}
 	}
 	free(done_ids);
