@@ -10,7 +10,7 @@
 # numbers, splices) and imported with `termin tm import`, which also builds
 # the fuzzy index; they live in $BENCH_TMP only. Lookups are timed one by
 # one inside bench/fuzzy_bench.c (median and p99, wall clock and CPU time:
-# the machine may be shared). Goals from issue 7: median <= 10 ms, p99 <=
+# the machine may be shared; run `nice make bench` there). Goals from issue 7: median <= 10 ms, p99 <=
 # 50 ms at 1,000,000 units; analysis of 50 MB of corpus text in under a
 # minute; >= 99% agreement with brute force on 1,000 queries at 100,000.
 set -u
@@ -56,7 +56,7 @@ build_tm small 10000 100
 
 echo
 echo "lookup, best match >= 50%, 1,000 queries against $UNITS units (goal: median <= 10 ms, p99 <= 50 ms)"
-read -r n hit med p99 mean cmed cp99 < <(nice "$W/fuzzy_bench" lookup "$W/big.db" "$W/big.queries")
+read -r n hit med p99 mean cmed cp99 < <("$W/fuzzy_bench" lookup "$W/big.db" "$W/big.queries")
 echo "  termin: median $med ms, p99 $p99 ms, mean $mean ms (wall); CPU median $cmed ms, p99 $cp99 ms; $hit of $n with a match"
 
 echo
@@ -70,9 +70,9 @@ rm -f "$W/corpus50.txt"
 
 echo
 echo "agreement with brute force (every unit scored), 1,000 queries against 100,000 units (goal: >= 99%)"
-read -r n agree with < <(nice "$W/fuzzy_bench" agree "$W/mid.db" "$W/mid.queries" 2>"$W/agree.err")
+read -r n agree with < <("$W/fuzzy_bench" agree "$W/mid.db" "$W/mid.queries" 2>"$W/agree.err")
 echo "  same best score in $agree of $n queries ($(awk -v a="$agree" -v n="$n" 'BEGIN { printf "%.1f", 100 * a / n }')%); $with have a match >= 50%"
-read -r n hit med p99 mean cmed cp99 < <(nice "$W/fuzzy_bench" lookup "$W/mid.db" "$W/mid.queries")
+read -r n hit med p99 mean cmed cp99 < <("$W/fuzzy_bench" lookup "$W/mid.db" "$W/mid.queries")
 echo "  termin at 100,000 units: median $med ms, p99 $p99 ms (wall); CPU median $cmed ms"
 
 echo
@@ -94,8 +94,8 @@ times.sort()
 print("%.2f %.2f" % (times[len(times) // 2], times[len(times) * 99 // 100]))
 EOF
 	"$PY" bench/gen_fuzzy.py "$SHARED/corpus/en" 10000 "$W/small.tmx" 100 "$W/small.queries"
-	read -r pmed pp99 < <(nice "$PY" "$W/peer.py" "$W/small.tmx" "$W/small.queries")
-	read -r n hit med p99 mean cmed cp99 < <(nice "$W/fuzzy_bench" lookup "$W/small.db" "$W/small.queries")
+	read -r pmed pp99 < <("$PY" "$W/peer.py" "$W/small.tmx" "$W/small.queries")
+	read -r n hit med p99 mean cmed cp99 < <("$W/fuzzy_bench" lookup "$W/small.db" "$W/small.queries")
 	echo "  translate-toolkit: CPU median $pmed ms, p99 $pp99 ms per query"
 	echo "  termin:            CPU median $cmed ms, p99 $cp99 ms per query"
 	echo "  ratio (translate-toolkit / termin, median): $(ratio "$pmed" "$cmed")"
