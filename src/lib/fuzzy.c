@@ -128,9 +128,6 @@ int termin_fuzzy_new(termin_fuzzy **out, termin_tm *tm, const termin_fuzzy_opts 
 		f->has_tgt = 1;
 	}
 	termin__fuzzy_primary(f->src, f->prim);
-	/* posting lists are read straight from the file's pages (no copy
-	 * through the page cache); harmless where mmap is unavailable */
-	sqlite3_exec(f->db, "PRAGMA mmap_size = 4294967296", NULL, NULL, NULL);
 	if (!opts->no_update && (rc = termin_fuzzy_index_update(tm, NULL, NULL, NULL)) < 0)
 		goto fail;
 	*out = f;
