@@ -88,3 +88,29 @@ say "termin align -q --db tmx/demo.db ... (the same pairs into a translation mem
 rm -f tmx/demo.db tmx/demo.db-wal tmx/demo.db-shm
 "$TERMIN" align -q --db tmx/demo.db examples/align/cfm-minsk.en.txt examples/align/cfm-minsk.ru.txt
 "$TERMIN" tm stats --db tmx/demo.db
+
+# TM leverage: a TM of the aligned example (its units keep their
+# neighbours), the news examples analysed against it, a fuzzy lookup and a
+# pre-translated job. LEVERAGE_DB may name the TM the demo built before.
+LDIR=build/demo-leverage
+mkdir -p "$LDIR"
+LDB=${LEVERAGE_DB:-$LDIR/termin.db}
+if [ -z "${LEVERAGE_DB:-}" ]; then
+	rm -f "$LDB" "$LDB-wal" "$LDB-shm"
+	say "termin align -o $LDIR/cfm-minsk.tsv ... && termin tm import --db $LDB"
+	"$TERMIN" align -o "$LDIR/cfm-minsk.tsv" examples/align/cfm-minsk.en.txt \
+		examples/align/cfm-minsk.ru.txt 2>/dev/null
+	{ printf 'en\tru\n'; cut -f1,2 "$LDIR/cfm-minsk.tsv"; } >"$LDIR/cfm-minsk.2col.tsv"
+	"$TERMIN" tm import --db "$LDB" "$LDIR/cfm-minsk.2col.tsv"
+fi
+
+say "termin analyze --db $LDB examples/news-en-*.txt examples/align/cfm-minsk.en.txt"
+"$TERMIN" analyze --db "$LDB" examples/news-en-1.txt examples/news-en-2.txt \
+	examples/align/cfm-minsk.en.txt | sed -n '/^Total/,$p'
+
+say "termin tm match (a changed sentence: differences, translation, glossary terms)"
+"$TERMIN" tm match --db "$LDB" --limit 2 \
+	"According to Imangali Tasmagambetov, the second stage of the programme will cost about 4 billion roubles."
+
+say "termin pretranslate --db $LDB -o $LDIR/cfm-minsk.xlf examples/align/cfm-minsk.en.txt"
+"$TERMIN" pretranslate --db "$LDB" -o "$LDIR/cfm-minsk.xlf" examples/align/cfm-minsk.en.txt

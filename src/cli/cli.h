@@ -125,4 +125,39 @@ int cli_glossary_load(termin_glossary **out, const cli_glossary_opts *o);
 int cli_glossary_load_db(termin_glossary **out, const char *db);
 int cli_glossary_store_db(const termin_glossary *g, const char *db, const char *source);
 
+/* ---- TM leverage (leverage.c): tm match, analyze, pretranslate ---- */
+int cmd_tm_match(int argc, char **argv);
+int cmd_analyze(int argc, char **argv);
+int cmd_pretranslate(int argc, char **argv);
+
+/* Brings the fuzzy-match index of `tm` up to date (progress on a
+ * terminal); reports a failure and returns its exit code, else 0. */
+int cli_fuzzy_index(termin_tm *tm);
+
+/* Segments of text files, read one ahead so that each comes with the
+ * hashes of its neighbours (for context matches). */
+typedef struct cli_segreader cli_segreader;
+typedef struct {
+	const char *text;
+	size_t len;
+	const char *lang;       /* "en", "ru" or the language given */
+	size_t line;
+	termin_fuzzy_context ctx;
+} cli_seg;
+int cli_segreader_open(cli_segreader **out, const char *path, const char *lang,
+                       const char *encoding, int clean);
+/* 1 and *out filled (valid until the next call), 0 at the end, or an error. */
+int cli_segreader_next(cli_segreader *r, cli_seg *out);
+/* Bytes read so far and the file size (0 when unknown), for progress. */
+void cli_segreader_progress(cli_segreader *r, uint64_t *done, uint64_t *total);
+const char *cli_segreader_name(cli_segreader *r);
+void cli_segreader_free(cli_segreader *r);
+
+/* Fuzzy matchers, one per source language, made on first use. */
+typedef struct cli_matchers cli_matchers;
+cli_matchers *cli_matchers_new(termin_tm *tm, const termin_fuzzy_opts *base);
+/* The matcher for source language `lang` (NULL with an error set). */
+termin_fuzzy *cli_matchers_get(cli_matchers *m, const char *lang, int *rc);
+void cli_matchers_free(cli_matchers *m);
+
 #endif

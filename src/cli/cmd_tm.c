@@ -147,6 +147,8 @@ static int tm_import(int argc, char **argv)
 			       res.units == 1 ? "" : "s", res.added, res.merged);
 		fflush(stdout);
 	}
+	if (exit_code != TERMIN_EXIT_IO && (rc = cli_fuzzy_index(tm)) > exit_code)
+		exit_code = rc; /* the fuzzy-match index follows every import */
 	termin_speller_free(sp);
 	termin_tm_close(tm);
 	free(args);
@@ -547,6 +549,7 @@ static const struct {
 	{ "search", tm_search, "concordance: find a text in the TM, in any language" },
 	{ "stats", tm_stats, "figures about the TM" },
 	{ "dump", tm_dump, "every unit as a line of JSON (canonical form)" },
+	{ "match", cmd_tm_match, "fuzzy matches of a text, with differences and glossary terms" },
 };
 
 static void tm_usage(FILE *f)

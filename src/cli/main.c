@@ -22,6 +22,8 @@ static const command commands[] = {
 	{ "align", cmd_align, "align an English text with its Russian translation" },
 	{ "glossary", cmd_glossary, "the term base: import, export, lookup, validate" },
 	{ "terms", cmd_terms, "find the glossary terms in texts, with counts per concept" },
+	{ "analyze", cmd_analyze, "how much of a job the TM covers, by match band" },
+	{ "pretranslate", cmd_pretranslate, "fill a job with its best TM matches (TMX or XLIFF)" },
 };
 
 static void usage(FILE *f)

@@ -17,6 +17,7 @@
  * refused rather than misread.
  */
 #include "db.h"
+#include "fuzzy_internal.h"
 
 #include <errno.h>
 #include <string.h>
@@ -147,7 +148,8 @@ static const migration migrations[] = {
 	  "CREATE VIRTUAL TABLE tuv_fts USING fts5(plain, content='tuv', content_rowid='id',"
 	  " tokenize='termin_fold remove_diacritics 2');"
 	  "INSERT INTO tuv_fts(tuv_fts) VALUES ('rebuild');" },
-	/* Step 3 is reserved for the fuzzy-match index. */
+	/* Step 3: the fuzzy-match word index (fuzzy_index.c). */
+	{ 3, "fuzzy-match index", termin__fuzzy_schema_sql },
 };
 
 int termin__db_latest(void)
