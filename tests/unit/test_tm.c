@@ -302,6 +302,7 @@ void test_tm__schema_upgrade_from_1(void)
 	T_EQ_INT(sqlite3_open(path, &db), SQLITE_OK);
 	T_EQ_INT(sqlite3_exec(db, "DROP TABLE glossary_note; DROP TABLE glossary_term; "
 	                          "DROP TABLE glossary_concept; DROP TABLE glossary; "
+	                          "DROP TABLE fuzzy_post; DROP TABLE fuzzy_state; "
 	                          "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 
