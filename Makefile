@@ -99,7 +99,7 @@ glossary: all
 demo: all
 	@sh examples/demo.sh $(BUILD)/termin
 
-bench: all
+bench: deps-test all
 	@SHARED="$(SHARED)" sh bench/run.sh $(BUILD)
 
 # ---- install ----
