@@ -384,3 +384,27 @@ void test_tm__glossary_tmx_is_valid(void)
 	termin_tm_close(tm);
 	termin_glossary_free(g);
 }
+
+/* The hash that finds identical units: white space of every kind collapsed
+ * and trimmed, everything else (case, ё, punctuation) kept. */
+void test_tm__text_hash_spaces(void)
+{
+	static const char *const same[][2] = {
+		{ "Объединённый штаб ОДКБ", "  Объединённый\t штаб\u00a0ОДКБ \n" },
+		{ "a b c", "a\u2003b\u3000c" },
+		{ "a b", "a\u202f\u205f\u1680b" },
+		{ "Мир", "Мир\u2009" },
+	};
+	static const char *const differ[][2] = {
+		{ "Объединённый", "Объединенный" },
+		{ "ОДКБ", "одкб" },
+		{ "a b", "ab" },
+		{ "a\u200bb", "a b" },   /* a zero-width space is not white space */
+	};
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+		T_EQ_INT(termin_tm_text_hash(same[i][0], strlen(same[i][0])),
+		         termin_tm_text_hash(same[i][1], strlen(same[i][1])));
+	for (size_t i = 0; i < sizeof differ / sizeof differ[0]; i++)
+		T_ASSERT(termin_tm_text_hash(differ[i][0], strlen(differ[i][0])) !=
+		         termin_tm_text_hash(differ[i][1], strlen(differ[i][1])));
+}
