@@ -23,13 +23,17 @@ BUILD=${1:-build}
 UNITS=${2:-1000000}
 TTK_UNITS=${3:-100000}
 TERMIN="$SRC/$BUILD/termin"
-: "${BENCH_TMP:=$(mktemp -d /tmp/termin-tmbench-XXXXXX)}"
+own_tmp=""
+if [ -z "${BENCH_TMP:-}" ]; then
+	BENCH_TMP=$(mktemp -d /tmp/termin-tmbench-XXXXXX)
+	own_tmp=$BENCH_TMP
+fi
 # shellcheck source=bench/lib.sh
 . bench/lib.sh   # ratio, mbps
 
 [ -x "$TERMIN" ] || { echo "tm: $TERMIN is missing: run make" >&2; exit 2; }
 W=$(mktemp -d "$BENCH_TMP/tm-XXXXXX")
-trap 'rm -rf "$W"' EXIT
+trap 'rm -rf "$W" $own_tmp' EXIT
 
 python3 bench/gen_tmx.py "$UNITS" "$W/big.tmx" || exit 1
 python3 bench/gen_tmx.py "$TTK_UNITS" "$W/small.tmx" || exit 1

@@ -181,7 +181,12 @@ static void normalise_space(termin_buf *b, const char *s, size_t len)
 	char *o = b->ptr + b->len, *start = b->ptr;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
-		if (c > ' ' && c < 0x80) {
+		/* Unicode spaces start with C2 (U+00A0), E1 (U+1680, U+180E), E2
+		 * (U+2000..U+205F) or E3 (U+3000): any other byte of a multi-byte
+		 * character (Cyrillic: D0, D1 and continuation bytes) is copied
+		 * as it is, without decoding */
+		if ((c > ' ' && c < 0x80) ||
+		    (c >= 0x80 && c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3)) {
 			if (pending && o > start)
 				*o++ = ' ';
 			pending = 0;

@@ -1,9 +1,12 @@
 /*
  * test_tm.c - the translation memory store: the project glossary in the
- * database, schema upgrades.
+ * database, schema upgrades; the TMX every writer produces, validated
+ * against the TMX 1.4b DTD.
  */
 #include "tt.h"
 
+#include <libxml/parser.h>
+#include <libxml/valid.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -320,4 +323,89 @@ void test_tm__schema_upgrade_from_1(void)
 	T_OK(termin_tm_glossary_store(tm, g, NULL));
 	termin_glossary_free(g);
 	termin_tm_close(tm);
+}
+
+/* Validates `path` against ../shared/spec/tmx14.dtd with libxml2 (what
+ * xmllint --dtdvalid does), without network or entity expansion; fails
+ * with libxml2's first message. */
+static void dtd_valid(const char *path)
+{
+	char dtd_path[4096];
+	snprintf(dtd_path, sizeof dtd_path, "%s", tt_shared("spec/tmx14.dtd"));
+	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	T_ASSERT(doc != NULL);
+	xmlDtdPtr dtd = xmlParseDTD(NULL, (const xmlChar *)dtd_path);
+	T_ASSERT(dtd != NULL);
+	xmlValidCtxtPtr v = xmlNewValidCtxt();
+	int ok = xmlValidateDtd(v, doc, dtd);
+	xmlFreeValidCtxt(v);
+	xmlFreeDtd(dtd);
+	xmlFreeDoc(doc);
+	if (!ok) {
+		const xmlError *e = xmlGetLastError();
+		tt_fail(__FILE__, __LINE__, "%s is not valid TMX 1.4b: %s", path,
+		        e && e->message ? e->message : "?");
+	}
+}
+
+/* The glossary's TMX (one unit per term pair), in both directions, and a
+ * TM export of the same pairs imported again. */
+void test_tm__glossary_tmx_is_valid(void)
+{
+	termin_glossary *g = load_tbx(tt_src("glossary/csto.tbx"));
+	const char *dirs[2][2] = { { "en", "ru" }, { "ru", "en" } };
+	char path[4096], db[4096];
+
+	for (int d = 0; d < 2; d++) {
+		termin_glossary_write_opts o = TERMIN_GLOSSARY_WRITE_OPTS_INIT;
+		termin_outfile *f;
+		o.format = TERMIN_GLOSSARY_TMX;
+		o.source_lang = dirs[d][0];
+		o.target_lang = dirs[d][1];
+		snprintf(path, sizeof path, "%s/gl-%s.tmx", tt_tmpdir(), dirs[d][0]);
+		T_OK(termin_outfile_open(&f, path));
+		T_OK(termin_glossary_write(g, f, &o));
+		T_OK(termin_outfile_commit(f));
+		dtd_valid(path);
+	}
+
+	termin_tm *tm;
+	termin_tm_import_result res;
+	termin_outfile *f;
+	snprintf(db, sizeof db, "%s/gl.db", tt_tmpdir());
+	T_OK(termin_tm_open(&tm, db, NULL));
+	snprintf(path, sizeof path, "%s/gl-en.tmx", tt_tmpdir());
+	T_OK(termin_tm_import(tm, path, NULL, &res));
+	T_ASSERT(res.units > 100);
+	snprintf(path, sizeof path, "%s/tm.tmx", tt_tmpdir());
+	T_OK(termin_outfile_open(&f, path));
+	T_OK(termin_tm_export_tmx(tm, f, NULL, NULL, NULL));
+	T_OK(termin_outfile_commit(f));
+	dtd_valid(path);
+	termin_tm_close(tm);
+	termin_glossary_free(g);
+}
+
+/* The hash that finds identical units: white space of every kind collapsed
+ * and trimmed, everything else (case, ё, punctuation) kept. */
+void test_tm__text_hash_spaces(void)
+{
+	static const char *const same[][2] = {
+		{ "Объединённый штаб ОДКБ", "  Объединённый\t штаб\u00a0ОДКБ \n" },
+		{ "a b c", "a\u2003b\u3000c" },
+		{ "a b", "a\u202f\u205f\u1680b" },
+		{ "Мир", "Мир\u2009" },
+	};
+	static const char *const differ[][2] = {
+		{ "Объединённый", "Объединенный" },
+		{ "ОДКБ", "одкб" },
+		{ "a b", "ab" },
+		{ "a\u200bb", "a b" },   /* a zero-width space is not white space */
+	};
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+		T_EQ_INT(termin_tm_text_hash(same[i][0], strlen(same[i][0])),
+		         termin_tm_text_hash(same[i][1], strlen(same[i][1])));
+	for (size_t i = 0; i < sizeof differ / sizeof differ[0]; i++)
+		T_ASSERT(termin_tm_text_hash(differ[i][0], strlen(differ[i][0])) !=
+		         termin_tm_text_hash(differ[i][1], strlen(differ[i][1])));
 }
