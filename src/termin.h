@@ -19,5 +19,6 @@
 #include "termin/glossary.h"
 #include "termin/tm.h"
 #include "termin/align.h"
+#include "termin/check.h"
 
 #endif

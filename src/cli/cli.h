@@ -88,5 +88,6 @@ int cmd_tm(int argc, char **argv);
  * ./termin.db. */
 const char *cli_db_path(const char *option);
 int cmd_align(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 
 #endif

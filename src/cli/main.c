@@ -20,6 +20,7 @@ static const command commands[] = {
 	{ "segment", cmd_segment, "clean texts and split them into sentence segments" },
 	{ "tm", cmd_tm, "the translation memory: import, export, search, stats" },
 	{ "align", cmd_align, "align an English text with its Russian translation" },
+	{ "check", cmd_check, "check translations and texts: terms, spelling, numbers, consistency" },
 };
 
 static void usage(FILE *f)
