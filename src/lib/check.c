@@ -180,14 +180,17 @@ void termin_checker_free(termin_checker *ck)
 int termin_checker_set_severity(termin_checker *ck, const char *id, termin_severity sev)
 {
 	if (strcmp(id, "all") == 0) {
-		for (int i = 0; i < CK_COUNT; i++)
+		for (int i = 0; i < CK_COUNT; i++) {
 			ck->sev[i] = sev;
+			ck->explicit_sev[i] = 1;
+		}
 		return 0;
 	}
 	int i = check_index(id);
 	if (i < 0)
 		return termin__error_set(TERMIN_EUSAGE, "unknown check '%s' (see 'termin check --list')", id);
 	ck->sev[i] = sev;
+	ck->explicit_sev[i] = 1;
 	return 0;
 }
 

@@ -79,6 +79,7 @@ typedef struct {
 
 struct termin_checker {
 	termin_severity sev[CK_COUNT];
+	char explicit_sev[CK_COUNT]; /* set by the user, not the default */
 	termin_severity source_sev;
 	double min_ratio, max_ratio;
 	char *variety;

@@ -258,9 +258,12 @@ static void link_key(termin_buf *b, const char *s, size_t len)
 static void check_links(termin_checker *ck, const ck_unit *cu)
 {
 	termin_buf a = TERMIN_BUF_INIT, b = TERMIN_BUF_INIT;
-	for (int s = 0; s < 2; s++) {
+	size_t paired = (size_t)-1;   /* a source link reported with its replacement */
+	for (int s = 1; s >= 0; s--) {
 		int o = !s;
 		for (size_t i = 0; i < cu->n_links[s]; i++) {
+			if (s == 0 && i == paired)
+				continue;
 			const ck_span *x = &cu->links[s][i];
 			int found = 0;
 			link_key(&a, cu->text[s] + x->start, x->end - x->start);
@@ -277,6 +280,9 @@ static void check_links(termin_checker *ck, const ck_unit *cu)
 				termin_buf_clear(&b);
 				termin_buf_put(&b, cu->text[0] + y->start, y->end - y->start);
 				sugg = b.ptr;
+				/* one finding for a link that was replaced */
+				if (paired == (size_t)-1)
+					paired = i;
 			}
 			termin__check_add(ck, cu, CK_URL_MISMATCH, s ? SIDE_PAIR_TGT : SIDE_PAIR_SRC, x->start, x->end,
 			                  sugg, s ? "\"%.*s\" in the target is not in the source"

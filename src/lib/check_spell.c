@@ -241,6 +241,22 @@ static int known_plain(check_spell *cs, const char *w, size_t n)
 			continue;
 		ok = known_base(cs, low.ptr + pl, rest, &err);
 	}
+	/* a compound of two known words, with or without a linking о/е:
+	 * «коронавирус», «медиаструктура» (each part four letters or more) */
+	if (!ok && cyr) {
+		size_t chars_total = 0;
+		for (size_t i = 0; i < low.len; i++)
+			chars_total += ((unsigned char)low.ptr[i] & 0xC0) != 0x80;
+		size_t i = 0, c = 0;
+		while (!ok && i < low.len) {
+			termin__utf8_next(low.ptr, low.len, &i);
+			c++;
+			if (c < 4 || chars_total - c < 4)
+				continue;
+			if (known_base(cs, low.ptr, i, &err) && known_base(cs, low.ptr + i, low.len - i, &err))
+				ok = 1;
+		}
+	}
 	termin_buf_free(&low);
 	return ok;
 }
@@ -401,6 +417,49 @@ static const char *suggestion(check_spell *cs, const char *w, size_t n)
 	return list[0];
 }
 
+static int ru_ending(const char *e, size_t n)
+{
+	static const char *const endings[] = {
+		"", "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "ой", "ей", "ий", "ый", "ая", "яя", "ое", "ее",
+		"ые", "ие", "ого", "его", "ому", "ему", "ом", "ем", "ам", "ям", "ах", "ях", "ами", "ями", "ую",
+		"юю", "ов", "ев", "ым", "им", "ыми", "ими", "ых", "их", "ет", "ут", "ют", "ит", "ат", "ят", "ла",
+		"ло", "ли", "ть", "ться", "ся", "ие", "ия", "ию", "ии", "ием", "иям", "иях", "ость", "ости", NULL
+	};
+	for (size_t i = 0; endings[i]; i++)
+		if (strlen(endings[i]) == n && memcmp(endings[i], e, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether the dictionary's first suggestion for a Russian word is the
+ * same lexeme in another form (the same Snowball stem): the dictionary
+ * lacks that form («одномоментна» for «одномоментная»), the word is not
+ * misspelt. A typo inside the stem («Показательнно») changes the stem. */
+static int inflection_of_suggestion(check_spell *cs, const char *w, size_t n)
+{
+	const char *sg = suggestion(cs, w, n);
+	termin_buf a = TERMIN_BUF_INIT, b = TERMIN_BUF_INIT, x = TERMIN_BUF_INIT;
+	int same = 0;
+	if (!sg || strchr(sg, ' ') || strchr(sg, '-'))
+		return 0;
+	termin__lower(&x, w, n);
+	stem_into(cs, &a, x.ptr, x.len);
+	termin_buf_clear(&x);
+	termin__lower(&x, sg, strlen(sg));
+	stem_into(cs, &b, x.ptr, x.len);
+	same = a.len >= 8 && a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0;
+	/* and the word is that stem plus a real inflectional ending */
+	if (same) {
+		termin_buf_clear(&x);
+		termin__lower(&x, w, n);
+		same = x.len >= a.len && memcmp(x.ptr, a.ptr, a.len) == 0 && ru_ending(x.ptr + a.len, x.len - a.len);
+	}
+	termin_buf_free(&a);
+	termin_buf_free(&b);
+	termin_buf_free(&x);
+	return same;
+}
+
 /* US- or GB-marked English word: accepted by one variety's dictionary
  * only, or an -iz- form whose -is- twin is British. */
 static int variety_of(check_spell *cs, const char *w, size_t n)
@@ -483,10 +542,16 @@ static int spell_side(termin_checker *ck, check_spell *cs, const ck_unit *cu, in
 				rc = ok;
 				break;
 			}
+			if (!ok && x->cyrillic && !x->latin)
+				ok = inflection_of_suggestion(cs, ws, wl);
 			v = ok ? V_OK : V_BAD;
 			if (ok && x->latin) {
-				termin_buf cw = TERMIN_BUF_INIT;
-				clean_word(&cw, ws, wl);
+				/* common words only: names differ between the two
+				 * dictionaries without being spellings */
+				termin_buf cw = TERMIN_BUF_INIT, lw = TERMIN_BUF_INIT;
+				clean_word(&lw, ws, wl);
+				termin__lower(&cw, lw.ptr, lw.len);
+				termin_buf_free(&lw);
 				v |= variety_of(cs, cw.ptr, cw.len);
 				termin_buf_free(&cw);
 			}

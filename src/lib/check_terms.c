@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libstemmer.h>
+
 /* One variant of a concept used in the current document. */
 typedef struct {
 	const termin_term *term;
@@ -31,9 +33,11 @@ typedef struct {
 struct check_terms {
 	termin_matcher *m;
 	const termin_glossary *g;
+	struct sb_stemmer *stem;
 	termin_strmap *doc;      /* concept id -> index + 1 into used */
 	concept_usage *used;
 	size_t n_used, cap_used;
+	int bilingual;           /* the document has targets */
 	/* hits of the source side, copied (the matcher reuses its buffer) */
 	termin_term_hit *src;
 	size_t n_src, cap_src;
@@ -48,6 +52,7 @@ int termin__check_terms_new(check_terms **out, const termin_glossary *g)
 		return rc;
 	}
 	t->g = g;
+	t->stem = sb_stemmer_new("russian", "UTF_8");
 	t->doc = termin_strmap_new();
 	*out = t;
 	return 0;
@@ -77,6 +82,8 @@ void termin__check_terms_free(check_terms *t)
 	free(t->src);
 	termin_strmap_free(t->doc);
 	termin_matcher_free(t->m);
+	if (t->stem)
+		sb_stemmer_delete(t->stem);
 	free(t);
 }
 
@@ -132,7 +139,8 @@ static void record_usage(check_terms *t, const ck_unit *cu, int side, const term
 {
 	intptr_t idx;
 	const char *id = termin_concept_id(h->concept);
-	if (is_person(h->concept) || !full_form(h->term))
+	/* deprecated variants are term-deprecated's (or term-missing's) */
+	if (is_person(h->concept) || !full_form(h->term) || is_old(h->status))
 		return;
 	if (!termin_strmap_get(t->doc, id, strlen(id), &idx)) {
 		TERMIN_GROW(t->used, t->cap_used, t->n_used + 1);
@@ -173,10 +181,83 @@ static void report_deprecated(termin_checker *ck, const ck_unit *cu, int side, c
 	                  termin_term_status_name(h->status), p ? "; use \"" : "", p ? p : "", p ? "\"" : "");
 }
 
+/* Whether the text of term `t` contains, word for word and stem for
+ * stem, a non-deprecated term of concept `c` in t's language:
+ * «сессия Совета коллективной безопасности» holds «Совет коллективной
+ * безопасности», «государства – члены ОДКБ» holds «ОДКБ». */
+static void stem_words(check_terms *t, termin_buf *out, const char *text, size_t len);
+
+static int holds_term(check_terms *ct, const termin_term *t, const termin_concept *c)
+{
+	termin_buf a = TERMIN_BUF_INIT, b = TERMIN_BUF_INIT;
+	const char *text = termin_term_text(t);
+	int found = 0;
+	stem_words(ct, &a, text, strlen(text));
+	for (size_t i = 0; i < termin_concept_term_count(c) && !found; i++) {
+		const termin_term *x = termin_concept_term(c, i);
+		if (!termin_lang_matches(termin_term_lang(x), termin_term_lang(t)) || is_old(termin_term_status_of(x)))
+			continue;
+		stem_words(ct, &b, termin_term_text(x), strlen(termin_term_text(x)));
+		if (!b.len || b.len >= a.len)
+			continue;
+		for (const char *p = a.ptr; (p = strstr(p, b.ptr)) && !found; p++) {
+			size_t at = (size_t)(p - a.ptr), end = at + b.len;
+			int left = at == 0 || a.ptr[at - 1] == ' ', right = end == a.len || a.ptr[end] == ' ';
+			found = left && right;
+		}
+	}
+	termin_buf_free(&a);
+	termin_buf_free(&b);
+	return found;
+}
+
+/* Whether a source hit is reliable evidence that the concept is meant.
+ * Short forms ("the Organization") depend on context; a term that is a
+ * common word marked case-sensitive (the exercise "Interaction") is a
+ * name only when quoted or not among other capitalised words (a title
+ * such as "the Role and Character of Interaction of International and
+ * Regional Organizations"). */
+static int reliable(const ck_unit *cu, const termin_term_hit *h)
+{
+	if (termin_term_type_of(h->term) == TERMIN_TERMTYPE_SHORTFORM)
+		return 0;
+	if (!termin_term_case_marked(h->term))
+		return 1;
+	const char *s = cu->text[0];
+	size_t len = cu->len[0];
+	if (h->start > 0) {
+		size_t k = h->start;
+		int32_t q = termin__utf8_prev(s, &k);
+		if (q == '"' || q == 0x201C || q == 0xAB || q == 0x2018 || q == '\'')
+			return 1;
+	}
+	ck_word *w;
+	size_t n = termin__check_words(s, len, &w), i;
+	int title = 0;
+	for (i = 0; i < n && w[i].end <= h->start; i++)
+		;
+	size_t first = i;
+	while (i < n && w[i].start < h->end)
+		i++;
+	/* two words on each side, skipping short function words */
+	for (size_t k = first, seen = 0; k-- > 0 && seen < 2;)
+		if (w[k].letters > 3) {
+			seen++;
+			title |= w[k].upper > 0 && !w[k].sentence_start && w[k].upper < w[k].letters;
+		}
+	for (size_t k = i, seen = 0; k < n && seen < 2; k++)
+		if (w[k].letters > 3) {
+			seen++;
+			title |= w[k].upper > 0 && w[k].upper < w[k].letters;
+		}
+	free(w);
+	return !title;
+}
+
 /* Whether concept `c` (or, for an ambiguous source hit, one of its
  * alternatives) is among the target hits with a usable term. Sets *old to
  * the target hit of a deprecated variant of it, if any. */
-static int found_in_target(const termin_term_hit *sh, const termin_term_hit *th, size_t nt,
+static int found_in_target(check_terms *ct, const termin_term_hit *sh, const termin_term_hit *th, size_t nt,
                            const termin_term_hit **old)
 {
 	*old = NULL;
@@ -186,8 +267,13 @@ static int found_in_target(const termin_term_hit *sh, const termin_term_hit *th,
 			same = termin_term_concept(sh->alternatives[a]) == th[j].concept;
 		for (size_t a = 0; a < th[j].n_alternatives && !same; a++)
 			same = termin_term_concept(th[j].alternatives[a]) == sh->concept;
-		if (!same)
+		if (!same) {
+			/* a longer target term may hold one of the concept's terms:
+			 * "государства – члены ОДКБ" holds "ОДКБ" */
+			if (!is_old(th[j].status) && holds_term(ct, th[j].term, sh->concept))
+				return 1;
 			continue;
+		}
 		if (is_old(th[j].status)) {
 			if (!*old)
 				*old = &th[j];
@@ -220,6 +306,7 @@ int termin__check_terms_unit(termin_checker *ck, check_terms *t, const ck_unit *
 	}
 	if (!bi)
 		goto done;
+	t->bilingual = 1;
 	if ((rc = termin_matcher_find(t->m, cu->lang[1], cu->text[1], cu->len[1], &hits, &n)) < 0)
 		goto done;
 	char *reported = termin__xcalloc(n + 1, 1);
@@ -229,9 +316,9 @@ int termin__check_terms_unit(termin_checker *ck, check_terms *t, const ck_unit *
 		/* one finding per concept and unit */
 		for (size_t k = 0; k < i && !dup; k++)
 			dup = t->src[k].concept == sh->concept;
-		if (dup || !has_terms_in(sh->concept, cu->lang[1]))
+		if (dup || !has_terms_in(sh->concept, cu->lang[1]) || !reliable(cu, sh))
 			continue;
-		if (found_in_target(sh, hits, n, &old))
+		if (found_in_target(t, sh, hits, n, &old))
 			continue;
 		const char *pref = expected_forms(&exp, sh->concept, cu->lang[1]);
 		if (old) {
@@ -258,6 +345,120 @@ done:
 	return rc < 0 ? rc : 0;
 }
 
+/* The concepts named in text[0..len) of language `lang`, as a sorted
+ * list of pointers; returns how many (at most max). */
+static size_t concepts_in(check_terms *t, const char *lang, const char *text, size_t len,
+                          const termin_concept **out, size_t max)
+{
+	const termin_term_hit *hits;
+	size_t n = 0, k = 0;
+	if (len == 0 || termin_matcher_find(t->m, lang, text, len, &hits, &n) < 0)
+		return 0;
+	for (size_t i = 0; i < n && k < max; i++) {
+		/* a hit must cover the whole tail */
+		if (hits[i].start > 0 || hits[i].end < len || n != 1)
+			return 0;
+		out[k++] = hits[i].concept;
+	}
+	return k;
+}
+
+/* Each word of text lower-cased and stemmed, joined by spaces. */
+static void stem_words(check_terms *t, termin_buf *out, const char *text, size_t len)
+{
+	ck_word *w;
+	size_t n = termin__check_words(text, len, &w);
+	termin_buf low = TERMIN_BUF_INIT;
+	termin_buf_clear(out);
+	for (size_t i = 0; i < n; i++) {
+		termin_buf_clear(&low);
+		termin__lower(&low, text + w[i].start, w[i].end - w[i].start);
+		if (i)
+			termin_buf_putc(out, ' ');
+		if (t->stem) {
+			const sb_symbol *st = sb_stemmer_stem(t->stem, (const sb_symbol *)low.ptr, (int)low.len);
+			termin_buf_put(out, (const char *)st, (size_t)sb_stemmer_length(t->stem));
+		} else {
+			termin_buf_put(out, low.ptr, low.len);
+		}
+	}
+	if (!out->ptr)
+		termin_buf_puts(out, "");
+	termin_buf_free(&low);
+	free(w);
+}
+
+/* Whether text[0..len) is, stem for stem, a term of concept c in `lang`
+ * (the matcher takes case-sensitive terms only as written, so an
+ * inflected «Организации» is compared here). */
+static int names_concept(check_terms *t, const termin_concept *c, const char *lang, const char *text, size_t len)
+{
+	termin_buf a = TERMIN_BUF_INIT, b = TERMIN_BUF_INIT;
+	int ok = 0;
+	stem_words(t, &a, text, len);
+	for (size_t i = 0; i < termin_concept_term_count(c) && !ok; i++) {
+		const termin_term *x = termin_concept_term(c, i);
+		if (!termin_lang_matches(termin_term_lang(x), lang))
+			continue;
+		stem_words(t, &b, termin_term_text(x), strlen(termin_term_text(x)));
+		ok = a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0;
+	}
+	termin_buf_free(&a);
+	termin_buf_free(&b);
+	return ok;
+}
+
+/* Whether two variants of a concept say the same thing: after their
+ * common leading and trailing words, what remains of each names the same
+ * other concept ("Генеральный секретарь ОДКБ" and "Генеральный секретарь
+ * Организации Договора о коллективной безопасности": ОДКБ is the
+ * acronym of the longer name). */
+static int equivalent(check_terms *t, const termin_term *a, const termin_term *b)
+{
+	const char *x = termin_term_text(a), *y = termin_term_text(b);
+	ck_word *wx, *wy;
+	size_t nx = termin__check_words(x, strlen(x), &wx), ny = termin__check_words(y, strlen(y), &wy);
+	termin_buf p = TERMIN_BUF_INIT, q = TERMIN_BUF_INIT;
+	size_t pre = 0, suf = 0;
+	int eq = 0;
+	while (pre < nx && pre < ny) {
+		termin_buf_clear(&p);
+		termin_buf_clear(&q);
+		termin__lower(&p, x + wx[pre].start, wx[pre].end - wx[pre].start);
+		termin__lower(&q, y + wy[pre].start, wy[pre].end - wy[pre].start);
+		if (p.len != q.len || memcmp(p.ptr, q.ptr, p.len) != 0)
+			break;
+		pre++;
+	}
+	while (suf + pre < nx && suf + pre < ny) {
+		const ck_word *u = &wx[nx - 1 - suf], *v = &wy[ny - 1 - suf];
+		termin_buf_clear(&p);
+		termin_buf_clear(&q);
+		termin__lower(&p, x + u->start, u->end - u->start);
+		termin__lower(&q, y + v->start, v->end - v->start);
+		if (p.len != q.len || memcmp(p.ptr, q.ptr, p.len) != 0)
+			break;
+		suf++;
+	}
+	if (pre + suf < nx && pre + suf < ny) {
+		size_t xs = wx[pre].start, xe = wx[nx - 1 - suf].end, ys = wy[pre].start, ye = wy[ny - 1 - suf].end;
+		const termin_concept *cx[2], *cy[2];
+		size_t kx = concepts_in(t, termin_term_lang(a), x + xs, xe - xs, cx, 2);
+		const termin_concept *c0 = kx ? cx[0] : NULL;
+		size_t ky = concepts_in(t, termin_term_lang(b), y + ys, ye - ys, cy, 2);
+		eq = kx == 1 && ky == 1 && c0 == cy[0];
+		if (!eq && kx == 1 && ky == 0)
+			eq = names_concept(t, c0, termin_term_lang(b), y + ys, ye - ys);
+		if (!eq && ky == 1 && kx == 0)
+			eq = names_concept(t, cy[0], termin_term_lang(a), x + xs, xe - xs);
+	}
+	termin_buf_free(&p);
+	termin_buf_free(&q);
+	free(wx);
+	free(wy);
+	return eq;
+}
+
 void termin__check_terms_doc_end(termin_checker *ck, check_terms *t)
 {
 	termin_buf msg = TERMIN_BUF_INIT;
@@ -265,6 +466,16 @@ void termin__check_terms_doc_end(termin_checker *ck, check_terms *t)
 		for (size_t i = 0; i < t->n_used; i++) {
 			concept_usage *c = &t->used[i];
 			if (c->n < 2)
+				continue;
+			/* variants that say the same thing count as one */
+			size_t classes = 0;
+			for (size_t k = 0; k < c->n; k++) {
+				int dup = 0;
+				for (size_t j = 0; j < k && !dup; j++)
+					dup = equivalent(t, c->u[j].term, c->u[k].term);
+				classes += !dup;
+			}
+			if (classes < 2)
 				continue;
 			/* the most used variant is the document's choice; the
 			 * units with the others are listed */
@@ -285,12 +496,21 @@ void termin__check_terms_doc_end(termin_checker *ck, check_terms *t)
 				}
 			}
 			size_t other = best == 0 ? 1 : 0;
+			/* in a translation the variants are the glossary's
+			 * admitted ones (deprecated ones are reported on their own)
+			 * and identical sources are already compared by
+			 * inconsistent-target: a hint, unless the user raised it */
+			termin_severity keep = ck->sev[CK_TERM_INCONSISTENT];
+			if (t->bilingual && !ck->explicit_sev[CK_TERM_INCONSISTENT] && keep > TERMIN_SEVERITY_INFO)
+				ck->sev[CK_TERM_INCONSISTENT] = TERMIN_SEVERITY_INFO;
 			termin__check_add_group(ck, CK_TERM_INCONSISTENT, units, nunits, c->u[other].source,
 			                        c->u[other].target, termin_term_text(c->u[other].term),
 			                        termin_term_text(c->u[best].term), msg.ptr);
+			ck->sev[CK_TERM_INCONSISTENT] = keep;
 			free(units);
 		}
 	}
 	termin_buf_free(&msg);
+	t->bilingual = 0;
 	clear_doc(t);
 }
