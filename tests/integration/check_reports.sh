@@ -127,8 +127,9 @@ print(f"{w}x{h}: title bar {header} px, highlights {mark} px, error markers {red
 PY
 ); then
 		echo "ok - check html screenshot: rendered by chromium, $out"
-		[ -n "${TERMIN_KEEP_SHOT:-}" ] && cp "$T/shot.png" "$TERMIN_KEEP_SHOT"
+		if [ -n "${TERMIN_KEEP_SHOT:-}" ]; then cp "$T/shot.png" "$TERMIN_KEEP_SHOT"; fi
 	else
 		echo "FAIL - check html screenshot: $out"
 	fi
 fi
+exit 0
