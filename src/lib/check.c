@@ -138,8 +138,6 @@ void termin_checker_free(termin_checker *ck)
 		return;
 	for (size_t i = 0; i < ck->nf; i++) {
 		ck_finding *f = &ck->f[i];
-		free((char *)f->pub.source);
-		free((char *)f->pub.target);
 		free((char *)f->pub.match);
 		free((char *)f->pub.message);
 		free((char *)f->pub.suggestion);
@@ -148,6 +146,9 @@ void termin_checker_free(termin_checker *ck)
 		free(f->tuids);
 	}
 	free(ck->f);
+	for (size_t i = 0; i < ck->n_texts; i++)
+		free(ck->texts[i]);
+	free(ck->texts);
 	for (int s = 0; s < 2; s++) {
 		for (size_t i = 0; i < ck->n_groups[s]; i++) {
 			struct ck_group *g = &ck->groups[s][i];
@@ -317,6 +318,15 @@ static int ignored(termin_checker *ck, const ck_finding *f)
 
 /* ---- findings ---- */
 
+/* Keeps a copy of a text for the findings that show it; freed with the
+ * checker. */
+static const char *keep(termin_checker *ck, const char *s, size_t len)
+{
+	TERMIN_GROW(ck->texts, ck->cap_texts, ck->n_texts + 1);
+	ck->texts[ck->n_texts] = termin__xstrndup(s, len);
+	return ck->texts[ck->n_texts++];
+}
+
 static ck_finding *new_finding(termin_checker *ck, int check, termin_severity sev)
 {
 	TERMIN_GROW(ck->f, ck->capf, ck->nf + 1);
@@ -352,8 +362,14 @@ void termin__check_add(termin_checker *ck, const ck_unit *cu, int check, int sid
 		f->pub.tuid = f->tuids[0];
 	}
 	f->pub.tuids = (const char *const *)f->tuids;
-	f->pub.source = termin__xstrndup(u->source ? u->source : "", u->source_len);
-	f->pub.target = cu->bilingual ? termin__xstrndup(u->target ? u->target : "", u->target_len) : NULL;
+	/* every finding of a unit shares one copy of its texts */
+	if (ck->text_unit != cu->index + 1 || !ck->text_src) {
+		ck->text_unit = cu->index + 1;
+		ck->text_src = keep(ck, u->source ? u->source : "", u->source_len);
+		ck->text_tgt = cu->bilingual ? keep(ck, u->target ? u->target : "", u->target_len) : NULL;
+	}
+	f->pub.source = ck->text_src;
+	f->pub.target = cu->bilingual ? ck->text_tgt : NULL;
 	f->pub.side = s;
 	if (end > cu->len[s])
 		end = cu->len[s];
@@ -399,8 +415,8 @@ void termin__check_add_group(termin_checker *ck, int check, const size_t *units,
 	}
 	f->pub.tuids = (const char *const *)f->tuids;
 	f->pub.tuid = ck->unit_tuid[first] ? f->tuids[0] : NULL;
-	f->pub.source = termin__xstrdup(source ? source : "");
-	f->pub.target = target ? termin__xstrdup(target) : NULL;
+	f->pub.source = keep(ck, source ? source : "", source ? strlen(source) : 0);
+	f->pub.target = target ? keep(ck, target, strlen(target)) : NULL;
 	f->pub.side = target ? 1 : 0;
 	f->pub.match = termin__xstrdup(match ? match : "");
 	f->pub.suggestion = suggestion ? termin__xstrdup(suggestion) : NULL;
@@ -594,8 +610,10 @@ int termin_checker_add(termin_checker *ck, const termin_check_unit *u)
 	ck->unit_line[ck->units] = u->line;
 	ck->units++;
 
-	for (int s = 0; s < 1 + cu.bilingual; s++)
+	for (int s = 0; s < 1 + cu.bilingual; s++) {
 		cu.n_links[s] = termin__check_links(cu.text[s], cu.len[s], &cu.links[s]);
+		cu.n_words[s] = termin__check_words(cu.text[s], cu.len[s], &cu.words[s]);
+	}
 
 	termin__check_rules(ck, &cu);
 	if (cu.bilingual && cu.len[1] > 0)
@@ -621,6 +639,8 @@ int termin_checker_add(termin_checker *ck, const termin_check_unit *u)
 done:
 	free(cu.links[0]);
 	free(cu.links[1]);
+	free(cu.words[0]);
+	free(cu.words[1]);
 	return rc;
 }
 
@@ -652,8 +672,6 @@ int termin_checker_finish(termin_checker *ck)
 	for (size_t i = 0; i < ck->nf; i++) {
 		if (ignored(ck, &ck->f[i])) {
 			ck_finding *f = &ck->f[i];
-			free((char *)f->pub.source);
-			free((char *)f->pub.target);
 			free((char *)f->pub.match);
 			free((char *)f->pub.message);
 			free((char *)f->pub.suggestion);

@@ -55,6 +55,14 @@ typedef struct {
 	size_t start, end;
 } ck_span;
 
+/* A word of a text: letters, digits, and apostrophes or hyphens between
+ * them. */
+typedef struct {
+	size_t start, end;
+	int letters, digits, upper, latin, cyrillic;
+	int sentence_start;     /* first word of the text or after . ! ? */
+} ck_word;
+
 /* The unit being checked, with what several checks need. */
 typedef struct {
 	const termin_check_unit *u;
@@ -65,6 +73,9 @@ typedef struct {
 	size_t len[2];
 	const char *lang[2];
 	int ru[2], en[2];       /* the side's language is Russian / English */
+	/* the words of each side (termin__check_words) */
+	ck_word *words[2];
+	size_t n_words[2];
 	/* URLs, e-mail addresses and domain names in each side */
 	ck_span *links[2];
 	size_t n_links[2];
@@ -90,6 +101,12 @@ struct termin_checker {
 	int finished;
 
 	termin_strmap *ignore;  /* "check\x1fkey" */
+
+	/* texts of units with findings, shared by their findings */
+	char **texts;
+	size_t n_texts, cap_texts;
+	size_t text_unit;       /* unit index + 1 of the last copied pair */
+	const char *text_src, *text_tgt;
 
 	/* units and the file of the current document */
 	size_t units;
@@ -150,14 +167,6 @@ int termin__is_cyrillic(int32_t cp);
 int termin__is_latin(int32_t cp);
 /* Lower-cases UTF-8 into b (appending). */
 void termin__lower(termin_buf *b, const char *s, size_t len);
-
-/* A word of a text: letters, digits, and apostrophes or hyphens between
- * them. */
-typedef struct {
-	size_t start, end;
-	int letters, digits, upper, latin, cyrillic;
-	int sentence_start;     /* first word of the text or after . ! ? */
-} ck_word;
 
 /* Splits text into words; *out is malloc'd. */
 size_t termin__check_words(const char *s, size_t len, ck_word **out);

@@ -268,8 +268,8 @@ static void read_side(numlist *l, const ck_unit *cu, int side)
 	const char *s = cu->text[side];
 	size_t len = cu->len[side];
 	int ru = cu->ru[side];
-	ck_word *w;
-	size_t nw = termin__check_words(s, len, &w);
+	const ck_word *w = cu->words[side];
+	size_t nw = cu->n_words[side];
 	termin_buf low = TERMIN_BUF_INIT, next = TERMIN_BUF_INIT;
 
 	for (size_t k = 0; k < nw; k++) {
@@ -295,6 +295,9 @@ static void read_side(numlist *l, const ck_unit *cu, int side)
 			}
 			continue;
 		}
+		/* month names, Roman numerals and number words are short */
+		if (w[k].letters > 14)
+			continue;
 		termin_buf_clear(&low);
 		termin__lower(&low, s + a, b - a);
 		int near_number = (k > 0 && w[k - 1].digits) || (k + 1 < nw && w[k + 1].digits);
@@ -320,7 +323,6 @@ static void read_side(numlist *l, const ck_unit *cu, int side)
 	}
 	termin_buf_free(&low);
 	termin_buf_free(&next);
-	free(w);
 }
 
 static int same(double a, double b)

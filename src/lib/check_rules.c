@@ -22,6 +22,8 @@ int termin__is_letter(int32_t cp)
 		return 0;
 	if (cp < 128)
 		return (cp | 32) >= 'a' && (cp | 32) <= 'z';
+	if ((cp >= 0x410 && cp <= 0x44F) || cp == 0x401 || cp == 0x451)
+		return 1;   /* the Russian alphabet, the common case */
 	return u_isalpha(cp) != 0;
 }
 
@@ -29,6 +31,8 @@ int termin__is_upper(int32_t cp)
 {
 	if (cp < 128)
 		return cp >= 'A' && cp <= 'Z';
+	if (cp >= 0x410 && cp <= 0x44F)
+		return cp < 0x430;
 	return u_isupper(cp) != 0;
 }
 
@@ -52,7 +56,16 @@ void termin__lower(termin_buf *b, const char *s, size_t len)
 		int32_t cp = termin__utf8_next(s, len, &i);
 		if (cp < 0)
 			continue;
-		cp = cp < 128 ? tolower(cp) : u_tolower(cp);
+		if (cp < 128)
+			cp = tolower(cp);
+		else if (cp >= 0x410 && cp <= 0x42F)
+			cp += 0x20;
+		else if (cp == 0x401)
+			cp = 0x451;
+		else if (cp >= 0x430 && cp <= 0x44F)
+			;
+		else
+			cp = u_tolower(cp);
 		termin_buf_put(b, enc, (size_t)termin__utf8_encode(cp, enc));
 	}
 }
@@ -73,6 +86,8 @@ static int is_word_char(int32_t cp)
 		return 0;
 	if (cp < 128)
 		return isalnum(cp);
+	if ((cp >= 0x410 && cp <= 0x44F) || cp == 0x401 || cp == 0x451)
+		return 1;
 	/* letters, digits and combining marks (stress accents) */
 	return u_isalnum(cp) || u_charType(cp) == U_NON_SPACING_MARK;
 }
@@ -103,7 +118,7 @@ size_t termin__check_words(const char *s, size_t len, ck_word **out)
 				break;
 			int32_t c = termin__utf8_next(s, len, &j);
 			if (is_word_char(c)) {
-				if (u_isdigit(c))
+				if (c < 128 ? (c >= '0' && c <= '9') : u_isdigit(c))
 					cur.digits++;
 				else if (termin__is_letter(c)) {
 					cur.letters++;
@@ -327,8 +342,8 @@ static int same_text(const char *a, size_t al, const char *b, size_t bl)
  * and links are legitimately copied). */
 static int needs_translation(const ck_unit *cu)
 {
-	ck_word *w;
-	size_t n = termin__check_words(cu->text[0], cu->len[0], &w);
+	const ck_word *w = cu->words[0];
+	size_t n = cu->n_words[0];
 	int need = 0;
 	for (size_t i = 0; i < n && !need; i++) {
 		if (w[i].letters < 3 || w[i].digits || w[i].upper ||
@@ -336,7 +351,6 @@ static int needs_translation(const ck_unit *cu)
 			continue;
 		need = 1;
 	}
-	free(w);
 	return need;
 }
 
@@ -456,13 +470,14 @@ static int word_eq_ci(const char *s, const ck_word *a, const ck_word *b, termin_
 static void check_repeats(termin_checker *ck, const ck_unit *cu, int side)
 {
 	const char *s = cu->text[side];
-	ck_word *w;
-	size_t n = termin__check_words(s, cu->len[side], &w);
+	const ck_word *w = cu->words[side];
+	size_t n = cu->n_words[side];
 	termin_buf x = TERMIN_BUF_INIT, y = TERMIN_BUF_INIT;
 	for (size_t i = 1; i < n; i++) {
 		const ck_word *a = &w[i - 1], *b = &w[i];
 		size_t k;
-		if (!a->letters || a->digits)
+		/* equal words have equal letter counts (a cheap test first) */
+		if (!a->letters || a->digits || a->letters != b->letters)
 			continue;
 		/* only white space between them */
 		for (k = a->end; k < b->start; k++)
@@ -478,7 +493,6 @@ static void check_repeats(termin_checker *ck, const ck_unit *cu, int side)
 		termin__check_add(ck, cu, CK_REPEATED_WORD, side, a->start, b->end, y.ptr, "\"%s\" is repeated",
 		                  y.ptr);
 	}
-	free(w);
 	termin_buf_free(&x);
 	termin_buf_free(&y);
 }
@@ -726,8 +740,8 @@ int termin__check_fix_script(termin_buf *b, const char *s, size_t len, int to_cy
 static void check_scripts(termin_checker *ck, const ck_unit *cu, int side)
 {
 	const char *s = cu->text[side];
-	ck_word *w;
-	size_t n = termin__check_words(s, cu->len[side], &w);
+	const ck_word *w = cu->words[side];
+	size_t n = cu->n_words[side];
 	termin_buf b = TERMIN_BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
 		if (!w[i].latin || !w[i].cyrillic)
@@ -745,7 +759,6 @@ static void check_scripts(termin_checker *ck, const ck_unit *cu, int side)
 		                  to_cyr ? "Cyrillic" : "Latin");
 	}
 	termin_buf_free(&b);
-	free(w);
 }
 
 void termin__check_rules(termin_checker *ck, const ck_unit *cu)

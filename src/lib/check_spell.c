@@ -364,8 +364,8 @@ static size_t lev(const char *a, size_t n, const char *b, size_t m)
 static int transliterates(check_spell *cs, const ck_unit *cu, const char *w, size_t n)
 {
 	termin_buf *lat = &cs->a, *src = &cs->b;
-	ck_word *sw;
-	size_t ns = termin__check_words(cu->text[0], cu->len[0], &sw);
+	const ck_word *sw = cu->words[0];
+	size_t ns = cu->n_words[0];
 	int ok = 0;
 	to_latin(lat, w, n);
 	for (size_t i = 0; i < ns && !ok; i++) {
@@ -381,7 +381,6 @@ static int transliterates(check_spell *cs, const ck_unit *cu, const char *w, siz
 			ok = d <= (src->len >= 8 ? 2 : src->len >= 5 ? 1 : 0);
 		}
 	}
-	free(sw);
 	return ok;
 }
 
@@ -396,9 +395,9 @@ static const char *suggestion(check_spell *cs, const char *w, size_t n)
 	intptr_t v;
 	if (termin_strmap_get(cs->sugg, w, n, &v))
 		return v ? cs->suggestions[v - 1] : NULL;
-	/* suggestions are slow (milliseconds a word): the first 3,000
+	/* suggestions are slow (milliseconds a word): the first 1,000
 	 * distinct words get them */
-	if (termin_strmap_size(cs->sugg) >= 3000)
+	if (termin_strmap_size(cs->sugg) >= 1000)
 		return NULL;
 	char *list[3] = { NULL, NULL, NULL };
 	termin_buf cw = TERMIN_BUF_INIT;
@@ -510,11 +509,23 @@ static void remember_variant(check_spell *cs, const ck_unit *cu, int side, const
 	v->line = u->line;
 }
 
+/* known() through the verdict cache (for joined words: "lim" + "it"). */
+static int known_cached(check_spell *cs, const char *w, size_t n)
+{
+	intptr_t v;
+	if (termin_strmap_get(cs->verdict, w, n, &v))
+		return (v & V_OK) != 0;
+	int ok = known(cs, w, n);
+	if (ok >= 0)
+		termin_strmap_put(cs->verdict, w, n, ok ? V_OK : V_BAD);
+	return ok;
+}
+
 static int spell_side(termin_checker *ck, check_spell *cs, const ck_unit *cu, int side)
 {
 	const char *s = cu->text[side];
-	ck_word *w;
-	size_t n = termin__check_words(s, cu->len[side], &w);
+	const ck_word *w = cu->words[side];
+	size_t n = cu->n_words[side];
 	int rc = 0, spell_on = termin__check_on(ck, CK_SPELLING);
 	int variant_on = termin__check_on(ck, CK_SPELLING_VARIANT) && cu->en[side] && cs->us;
 	termin_buf fix = TERMIN_BUF_INIT;
@@ -575,7 +586,7 @@ static int spell_side(termin_checker *ck, check_spell *cs, const ck_unit *cu, in
 			termin_buf j = TERMIN_BUF_INIT;
 			termin_buf_put(&j, ws, wl);
 			termin_buf_put(&j, s + w[i + 1].start, w[i + 1].end - w[i + 1].start);
-			int ok = known(cs, j.ptr, j.len);
+			int ok = known_cached(cs, j.ptr, j.len);
 			if (ok > 0) {
 				termin__check_add(ck, cu, CK_SPELLING, side, x->start, w[i + 1].end, j.ptr,
 				                  "\"%.*s\" is one word split by a space", (int)(w[i + 1].end - x->start), ws);
@@ -589,7 +600,7 @@ static int spell_side(termin_checker *ck, check_spell *cs, const ck_unit *cu, in
 			termin_buf j = TERMIN_BUF_INIT;
 			termin_buf_put(&j, s + w[i - 1].start, w[i - 1].end - w[i - 1].start);
 			termin_buf_put(&j, ws, wl);
-			int ok = known(cs, j.ptr, j.len);
+			int ok = known_cached(cs, j.ptr, j.len);
 			if (ok > 0) {
 				termin__check_add(ck, cu, CK_SPELLING, side, w[i - 1].start, x->end, j.ptr,
 				                  "\"%.*s\" is one word split by a space", (int)(x->end - w[i - 1].start),
@@ -604,7 +615,6 @@ static int spell_side(termin_checker *ck, check_spell *cs, const ck_unit *cu, in
 		                  (int)wl, ws, sg ? "; did you mean \"" : "", sg ? sg : "", sg ? "\"?" : "");
 	}
 	termin_buf_free(&fix);
-	free(w);
 	return rc;
 }
 

@@ -231,8 +231,9 @@ static int reliable(const ck_unit *cu, const termin_term_hit *h)
 		if (q == '"' || q == 0x201C || q == 0xAB || q == 0x2018 || q == '\'')
 			return 1;
 	}
-	ck_word *w;
-	size_t n = termin__check_words(s, len, &w), i;
+	const ck_word *w = cu->words[0];
+	size_t n = cu->n_words[0], i;
+	(void)len;
 	int title = 0;
 	for (i = 0; i < n && w[i].end <= h->start; i++)
 		;
@@ -250,7 +251,6 @@ static int reliable(const ck_unit *cu, const termin_term_hit *h)
 			seen++;
 			title |= w[k].upper > 0 && w[k].upper < w[k].letters;
 		}
-	free(w);
 	return !title;
 }
 
