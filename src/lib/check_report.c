@@ -97,7 +97,9 @@ static void report_text(const termin_checker *ck, FILE *f, const termin_report_o
 				continue;
 			total++;
 			by_sev[x->severity]++;
-			fprintf(f, "  %s:%zu", *x->file ? x->file : "-", x->line);
+			fprintf(f, "  %s", *x->file ? x->file : "-");
+			if (x->line)
+				fprintf(f, ":%zu", x->line);
 			if (x->n_tuids > 1) {
 				fputs(" [", f);
 				for (size_t k = 0; k < x->n_tuids; k++)

@@ -43,6 +43,7 @@ struct check_spell {
 	termin_strmap *stems;           /* their stems */
 	termin_strmap *verdict;         /* word as written -> V_* bits */
 	termin_strmap *sugg;            /* word -> index + 1 into suggestions */
+	termin_strmap *twins;           /* US/GB word -> index + 1 of its twin, 0 none */
 	char **suggestions;
 	size_t n_sugg, cap_sugg;
 	char *variety;
@@ -105,6 +106,7 @@ int termin__check_spell_new(check_spell **out, termin_speller *sp, const termin_
 	cs->stems = termin_strmap_new();
 	cs->verdict = termin_strmap_new();
 	cs->sugg = termin_strmap_new();
+	cs->twins = termin_strmap_new();
 	cs->variety = variety ? termin__xstrdup(variety) : NULL;
 	termin_speller_new(&cs->us);
 	termin_speller_new(&cs->gb);
@@ -157,6 +159,7 @@ void termin__check_spell_free(check_spell *cs)
 	termin_strmap_free(cs->stems);
 	termin_strmap_free(cs->verdict);
 	termin_strmap_free(cs->sugg);
+	termin_strmap_free(cs->twins);
 	termin_speller_free(cs->us);
 	termin_speller_free(cs->gb);
 	if (cs->stem)
@@ -459,17 +462,64 @@ static int inflection_of_suggestion(check_spell *cs, const char *w, size_t n)
 	return same;
 }
 
-/* US- or GB-marked English word: accepted by one variety's dictionary
- * only, or an -iz- form whose -is- twin is British. */
+/* The other variety's spelling of a lower-case word that only the `from`
+ * dictionary accepts: the first suggestion of the other dictionary that
+ * `from` rejects, a single word within three edits ("centre" -> "center";
+ * "polycentric" has none, it is only missing from one dictionary).
+ * Remembered per word; NULL when there is none. */
+static const char *twin(check_spell *cs, const char *w, size_t n, int to_gb)
+{
+	intptr_t v;
+	termin_speller *from = to_gb ? cs->us : cs->gb, *to = to_gb ? cs->gb : cs->us;
+	if (termin_strmap_get(cs->twins, w, n, &v))
+		return v ? cs->suggestions[v - 1] : NULL;
+	char *list[6] = { NULL };
+	termin_buf t = TERMIN_BUF_INIT;
+	termin_buf_put(&t, w, n);
+	int k = termin_speller_suggest(to, t.ptr, t.len, list, 6);
+	char *best = NULL;
+	for (int i = 0; i < k; i++) {
+		size_t ln = strlen(list[i]);
+		if (!best && !strpbrk(list[i], " -") && termin_speller_check(from, list[i], ln) == 0 &&
+		    lev(list[i], ln, w, n) <= 3)
+			best = list[i];
+		else
+			free(list[i]);
+	}
+	termin_buf_free(&t);
+	if (!best) {
+		termin_strmap_put(cs->twins, w, n, 0);
+		return NULL;
+	}
+	TERMIN_GROW(cs->suggestions, cs->cap_sugg, cs->n_sugg + 1);
+	cs->suggestions[cs->n_sugg++] = best;
+	termin_strmap_put(cs->twins, w, n, (intptr_t)cs->n_sugg);
+	return best;
+}
+
+/* US- or GB-marked English word (lower case): accepted by one variety's
+ * dictionary only and with a twin in the other, or an -iz- form whose
+ * -is- twin is British. */
 static int variety_of(check_spell *cs, const char *w, size_t n)
 {
 	if (!cs->us)
 		return 0;
 	int us = termin_speller_check(cs->us, w, n) > 0, gb = termin_speller_check(cs->gb, w, n) > 0;
 	if (us && !gb)
-		return V_US;
-	if (gb && !us)
-		return V_GB;
+		return twin(cs, w, n, 1) ? V_US : 0;
+	if (gb && !us) {
+		/* "organisation": the -iz- form is the American twin */
+		termin_buf t = TERMIN_BUF_INIT;
+		termin_buf_put(&t, w, n);
+		char *p = strstr(t.ptr, "is");
+		int r = 0;
+		if (p && p > t.ptr + 2) {
+			p[1] = 'z';
+			r = termin_speller_check(cs->us, t.ptr, t.len) > 0;
+		}
+		termin_buf_free(&t);
+		return r || twin(cs, w, n, 0) ? V_GB : 0;
+	}
 	if (us && gb) {
 		termin_buf t = TERMIN_BUF_INIT;
 		termin_buf_put(&t, w, n);
@@ -628,26 +678,36 @@ int termin__check_spell_unit(termin_checker *ck, check_spell *cs, const ck_unit 
 	return rc;
 }
 
-/* The other variety's spelling of a marked word. */
+/* The other variety's spelling of a marked word, with its capital. */
 static void counterpart(check_spell *cs, termin_buf *out, const char *w, int to_gb)
 {
+	termin_buf low = TERMIN_BUF_INIT;
+	const char *t = NULL;
 	termin_buf_clear(out);
-	termin_buf_puts(out, w);
-	char *p = strstr(out->ptr, "iz");
-	if (to_gb && p && termin_speller_check(cs->us, w, strlen(w)) > 0) {
-		p[1] = 's';
-		if (termin_speller_check(cs->gb, out->ptr, out->len) > 0)
-			return;
-		p[1] = 'z';
+	termin__lower(&low, w, strlen(w));
+	if (low.len > 2 && low.ptr[low.len - 2] == '\'' && low.ptr[low.len - 1] == 's')
+		low.len -= 2;
+	else if (low.len > 4 && strcmp(low.ptr + low.len - 4, "\xe2\x80\x99s") == 0)
+		low.len -= 4;
+	low.ptr[low.len] = '\0';
+	char *p = strstr(low.ptr, "iz");
+	if (to_gb && p) {
+		termin_buf_puts(out, low.ptr);
+		out->ptr[p - low.ptr + 1] = 's';
+		if (termin_speller_check(cs->gb, out->ptr, out->len) <= 0)
+			termin_buf_clear(out);
 	}
-	char *list[4] = { NULL };
-	int k = termin_speller_suggest(to_gb ? cs->gb : cs->us, w, strlen(w), list, 4);
-	termin_buf_clear(out);
-	for (int i = 0; i < k; i++) {
-		if (!out->len && termin_speller_check(to_gb ? cs->us : cs->gb, list[i], strlen(list[i])) == 0)
-			termin_buf_puts(out, list[i]);
-		free(list[i]);
+	if (!to_gb && (p = strstr(low.ptr, "is")) && p > low.ptr + 2) {
+		termin_buf_puts(out, low.ptr);
+		out->ptr[p - low.ptr + 1] = 'z';
+		if (termin_speller_check(cs->us, out->ptr, out->len) <= 0)
+			termin_buf_clear(out);
 	}
+	if (!out->len && (t = twin(cs, low.ptr, low.len, to_gb)))
+		termin_buf_puts(out, t);
+	if (out->len && termin__is_upper((unsigned char)w[0]) && out->ptr[0] >= 'a' && out->ptr[0] <= 'z')
+		out->ptr[0] = (char)(out->ptr[0] - 32);
+	termin_buf_free(&low);
 }
 
 void termin__check_spell_doc_end(termin_checker *ck, check_spell *cs)

@@ -459,6 +459,12 @@ static int equivalent(check_terms *t, const termin_term *a, const termin_term *b
 	return eq;
 }
 
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
 void termin__check_terms_doc_end(termin_checker *ck, check_terms *t)
 {
 	termin_buf msg = TERMIN_BUF_INIT;
@@ -495,6 +501,13 @@ void termin__check_terms_doc_end(termin_checker *ck, check_terms *t)
 					units[nunits++] = c->u[k].units[j];
 				}
 			}
+			/* each unit once, in document order */
+			qsort(units, nunits, sizeof *units, cmp_size);
+			size_t kept = 0;
+			for (size_t j = 0; j < nunits; j++)
+				if (!kept || units[kept - 1] != units[j])
+					units[kept++] = units[j];
+			nunits = kept;
 			size_t other = best == 0 ? 1 : 0;
 			/* in a translation the variants are the glossary's
 			 * admitted ones (deprecated ones are reported on their own)

@@ -110,3 +110,50 @@ nosuch.tmx
 %%STDERR
 termin check: no input files (or --tm / --db for the TM database)
 Try 'termin help check'.
+
+%%TEST the TM database is checked with --db
+%%SETUP termin tm import --db tm.db "$SRC/examples/check-en-ru.tmx" >/dev/null 2>&1
+%%ARGS check --color never --db tm.db
+%%EXIT 1
+%%STDOUT-HAS
+  tm.db [ex-03] error: missing from the target: 3.5; not in the source: 3,8
+  tm.db [ex-04] warning: unknown word "вапросы"; did you mean "вопросы"?
+
+%%TEST the corpus: deprecated names and "lim it" reported, names of officials not
+%%NEEDS-SHARED
+%%SHELL termin check --lang en --color never "$SHARED"/corpus/en/*.txt
+%%EXIT 1
+%%STDOUT-HAS
+warning: "lim it" is one word split by a space (suggestion: limit)
+warning: "CSTO Ministerial Council" is a deprecated term; use "Council of Foreign Ministers"
+warning: "Special Interstate Policy" is a deprecated term; use "Targeted Interstate Programme for
+warning: "CIS Counter-terrorist Center" is a deprecated term; use "Anti-Terrorism Center of the CIS Member States"
+warning: "zone of responsibility" is a deprecated term; use "area of responsibility"
+%%STDOUT-LACKS
+"Tasmagambetov"
+"Zas"
+"Imangali"
+"Nurgaliyevich"
+"Lukashenko"
+"Pashinyan"
+"Tokayev"
+"CSTO"
+"CRRF"
+"CSTO's"
+
+%%TEST --format ignore writes a list that silences the run
+%%FILE bad.tsv
+en	ru
+The budget grew by 3.5 percent.	Бюджет вырос на 3,8 процента.
+Already running.	Уже  запущен.
+%%SHELL termin check --format ignore bad.tsv > .termin-ignore; termin check bad.tsv; echo "exit $?"
+%%STDOUT
+0 findings (0 errors, 0 warnings, 0 info) in 2 units; 2 suppressed by ignore lists
+exit 0
+
+%%TEST --list names every check
+%%ARGS check --list
+%%STDOUT-HAS
+term-missing         error    a glossary term in the source without any of its target terms in the target
+mixed-script         error    Latin letters inside a Cyrillic word or the reverse
+inconsistent-source  warning  the same translation for different sources
