@@ -557,7 +557,11 @@ static size_t collect_tags(const char *s, size_t len, int markup, char ***out)
 			while (e < len && (isalnum((unsigned char)s[e]) || s[e] == ':' || s[e] == '-'))
 				e++;
 			const char *gt = memchr(s + e, '>', len - e);
-			if (!gt || e == j) {
+			if (!gt || e == j)
+				continue;
+			/* in markup an end tag only closes what its start opened */
+			if (markup && close) {
+				i = (size_t)(gt - s);
 				continue;
 			}
 			termin_buf_printf(&k, "<%s%.*s", close ? "/" : "", (int)(e - j), s + j);
@@ -569,7 +573,7 @@ static size_t collect_tags(const char *s, size_t len, int markup, char ***out)
 					p += strlen(attrs[a]);
 					const char *q = memchr(p, '"', (size_t)(gt - p));
 					if (q)
-						termin_buf_printf(&k, " %s%.*s", attrs[a] + 1, (int)(q - p), p);
+						termin_buf_printf(&k, " %s%.*s\"", attrs[a] + 1, (int)(q - p), p);
 				}
 			}
 			termin_buf_putc(&k, '>');

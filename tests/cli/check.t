@@ -157,3 +157,20 @@ exit 0
 term-missing         error    a glossary term in the source without any of its target terms in the target
 mixed-script         error    Latin letters inside a Cyrillic word or the reverse
 inconsistent-source  warning  the same translation for different sources
+
+%%TEST TMX inline tags: a lost bpt/ept pair is a tag-mismatch
+%%FILE tags.tmx
+<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body>
+<tu tuid="t1"><tuv xml:lang="en"><seg>Press <bpt i="1">&lt;b&gt;</bpt>here<ept i="1">&lt;/b&gt;</ept> now.</seg></tuv><tuv xml:lang="ru"><seg>Нажмите сейчас.</seg></tuv></tu>
+<tu tuid="t2"><tuv xml:lang="en"><seg>Press <ph x="1">{b}</ph> here.</seg></tuv><tuv xml:lang="ru"><seg>Нажмите <ph x="1">{b}</ph> здесь.</seg></tuv></tu>
+</body></tmx>
+%%ARGS check --color never --enable tag-mismatch tags.tmx
+%%EXIT 1
+%%STDOUT
+tag-mismatch (1) inline tags differ between source and target
+  tags.tmx:3 [t1] error: missing from the target: <bpt i="1"> <ept i="1">
+      source: Press here now.
+      target: Нажмите сейчас.
+
+1 finding (1 error, 0 warnings, 0 info) in 2 units
