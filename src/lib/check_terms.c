@@ -211,6 +211,30 @@ static int holds_term(check_terms *ct, const termin_term *t, const termin_concep
 	return found;
 }
 
+/* Whether the stemmed text holds, word for word, the stems of a
+ * non-deprecated term of `c` in `lang` that is marked case-sensitive
+ * (others the matcher has already looked for). */
+static int stems_hold(check_terms *t, const termin_buf *text, const termin_concept *c, const char *lang)
+{
+	termin_buf b = TERMIN_BUF_INIT;
+	int found = 0;
+	for (size_t i = 0; i < termin_concept_term_count(c) && !found; i++) {
+		const termin_term *x = termin_concept_term(c, i);
+		if (!termin_lang_matches(termin_term_lang(x), lang) || is_old(termin_term_status_of(x)) ||
+		    !termin_term_case_marked(x))
+			continue;
+		stem_words(t, &b, termin_term_text(x), strlen(termin_term_text(x)));
+		if (!b.len)
+			continue;
+		for (const char *p = text->ptr; (p = strstr(p, b.ptr)) && !found; p++) {
+			size_t at = (size_t)(p - text->ptr), end = at + b.len;
+			found = (at == 0 || text->ptr[at - 1] == ' ') && (end == text->len || text->ptr[end] == ' ');
+		}
+	}
+	termin_buf_free(&b);
+	return found;
+}
+
 /* Whether a source hit is reliable evidence that the concept is meant.
  * Short forms ("the Organization") depend on context; a term that is a
  * common word marked case-sensitive (the exercise "Interaction") is a
@@ -290,7 +314,7 @@ int termin__check_terms_unit(termin_checker *ck, check_terms *t, const ck_unit *
 	size_t n;
 	int rc;
 	int bi = cu->bilingual && cu->len[1] > 0;
-	termin_buf exp = TERMIN_BUF_INIT;
+	termin_buf exp = TERMIN_BUF_INIT, tstems = TERMIN_BUF_INIT;
 	int miss_on = termin__check_on(ck, CK_TERM_MISSING), dep_on = termin__check_on(ck, CK_TERM_DEPRECATED);
 
 	if ((rc = termin_matcher_find(t->m, cu->lang[0], cu->text[0], cu->len[0], &hits, &n)) < 0)
@@ -320,6 +344,14 @@ int termin__check_terms_unit(termin_checker *ck, check_terms *t, const ck_unit *
 			continue;
 		if (found_in_target(t, sh, hits, n, &old))
 			continue;
+		/* the matcher takes case-sensitive terms only as written: an
+		 * inflected «Организации» is found here, stem for stem */
+		if (!old) {
+			if (!tstems.ptr)
+				stem_words(t, &tstems, cu->text[1], cu->len[1]);
+			if (stems_hold(t, &tstems, sh->concept, cu->lang[1]))
+				continue;
+		}
 		const char *pref = expected_forms(&exp, sh->concept, cu->lang[1]);
 		if (old) {
 			reported[old - hits] = 1;
@@ -342,6 +374,7 @@ int termin__check_terms_unit(termin_checker *ck, check_terms *t, const ck_unit *
 	rc = 0;
 done:
 	termin_buf_free(&exp);
+	termin_buf_free(&tstems);
 	return rc < 0 ? rc : 0;
 }
 

@@ -174,6 +174,11 @@ void test_check__terms(void)
 	add(ck, "ok2", "Units of the Collective Rapid Reaction Forces arrived.",
 	    "Подразделения Коллективных сил оперативного реагирования прибыли.");
 	add(ck, "ok3", "The CSTO member states agreed.", "Государства – члены ОДКБ согласились.");
+	/* a case-sensitive short form, inflected */
+	add(ck, "ok4", "Within the CSTO a meeting was held.", "В рамках Организации прошла встреча.");
+	/* a longer target term holding the concept's term */
+	add(ck, "ok5", "The session of the CSTO Collective Security Council opened.",
+	    "Открылась сессия Совета коллективной безопасности ОДКБ.");
 	/* a wrong name, a deprecated variant */
 	add(ck, "bad1", "The Collective Security Council met.", "Собрался Совет по коллективной безопасности.");
 	add(ck, "bad2", "The CSTO Committee of Secretaries of Security Councils met.",
