@@ -1466,8 +1466,14 @@ void termin_tmx_reader_free(termin_tmx_reader *r)
 {
 	if (!r)
 		return;
-	if (r->x)
+	if (r->x) {
+		/* once xmlTextReaderCurrentDoc has been called (the DOCTYPE
+		 * check), the reader leaves the document to its caller */
+		xmlDocPtr doc = xmlTextReaderCurrentDoc(r->x);
 		xmlFreeTextReader(r->x);
+		if (doc)
+			xmlFreeDoc(doc);
+	}
 	if (r->own_f && r->f)
 		fclose(r->f);
 	free(r->name);
