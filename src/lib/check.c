@@ -606,7 +606,10 @@ int termin_checker_add(termin_checker *ck, const termin_check_unit *u)
 	ck->unit_file = termin__xrealloc(ck->unit_file, ck->cap_units * sizeof *ck->unit_file);
 	ck->unit_line = termin__xrealloc(ck->unit_line, ck->cap_units * sizeof *ck->unit_line);
 	ck->unit_tuid[ck->units] = u->tuid ? termin__xstrdup(u->tuid) : NULL;
-	ck->unit_file[ck->units] = intern_file(ck, file);
+	/* a run of units from one file shares its interned name */
+	if (!ck->last_file || strcmp(ck->last_file, file) != 0)
+		ck->last_file = intern_file(ck, file);
+	ck->unit_file[ck->units] = ck->last_file;
 	ck->unit_line[ck->units] = u->line;
 	ck->units++;
 

@@ -112,6 +112,7 @@ struct termin_checker {
 	size_t units;
 	char *doc;
 	termin_strmap *files;   /* interned file names */
+	const char *last_file;  /* the last one interned */
 	char **unit_tuid;       /* per unit, for groups */
 	const char **unit_file;
 	size_t *unit_line;
