@@ -114,3 +114,11 @@ say "termin tm match (a changed sentence: differences, translation, glossary ter
 
 say "termin pretranslate --db $LDB -o $LDIR/cfm-minsk.xlf examples/align/cfm-minsk.en.txt"
 "$TERMIN" pretranslate --db "$LDB" -o "$LDIR/cfm-minsk.xlf" examples/align/cfm-minsk.en.txt
+
+say "termin check examples/check-en-ru.tmx examples/check-en-ru.tsv (deliberate errors)"
+# exit status 1 means findings, which these examples have on purpose
+"$TERMIN" check examples/check-en-ru.tmx examples/check-en-ru.tsv || [ $? -eq 1 ]
+
+say "termin check --format html -o build/check-report.html (open it in a browser)"
+"$TERMIN" check --format html -o build/check-report.html --title "termin check: examples" \
+	examples/check-en-ru.tmx examples/check-en-ru.tsv || [ $? -eq 1 ]

@@ -21,5 +21,6 @@
 #include "termin/align.h"
 #include "termin/fuzzy.h"
 #include "termin/xliff.h"
+#include "termin/check.h"
 
 #endif

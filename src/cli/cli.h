@@ -159,5 +159,6 @@ cli_matchers *cli_matchers_new(termin_tm *tm, const termin_fuzzy_opts *base);
 /* The matcher for source language `lang` (NULL with an error set). */
 termin_fuzzy *cli_matchers_get(cli_matchers *m, const char *lang, int *rc);
 void cli_matchers_free(cli_matchers *m);
+int cmd_check(int argc, char **argv);
 
 #endif

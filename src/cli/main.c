@@ -24,6 +24,7 @@ static const command commands[] = {
 	{ "terms", cmd_terms, "find the glossary terms in texts, with counts per concept" },
 	{ "analyze", cmd_analyze, "how much of a job the TM covers, by match band" },
 	{ "pretranslate", cmd_pretranslate, "fill a job with its best TM matches (TMX or XLIFF)" },
+	{ "check", cmd_check, "check translations and texts: terms, spelling, numbers, consistency" },
 };
 
 static void usage(FILE *f)
