@@ -1,7 +1,7 @@
 #!/bin/sh
 # make demo: termin's main job on the project's own examples.
-# Grows with each command: segmentation now; glossary, TM, alignment and
-# checks as they land.
+# Segmentation, the glossary, alignment, the translation memory and its
+# TMX exports (into tmx/), leverage, and last the pre-publication check.
 set -eu
 TERMIN=${1:-build/termin}
 cd "$(dirname "$0")/.."
@@ -30,11 +30,12 @@ say "termin terms --deprecated examples/news-en-1.txt   (wrong or outdated names
 say "termin glossary lookup \"Коллективных сил оперативного реагирования\""
 "$TERMIN" glossary lookup "Коллективных сил оперативного реагирования"
 
-# ---- translation memory (termin tm) ----
-# A TM built from examples/: the two aligned EN/RU news pairs, the headline
-# pairs of examples/headlines.en-ru.tsv and the segmented news-en-2.txt
-# (source-only units, for later translation). It is exported as TMX 1.4b
-# into tmx/, ready for OmegaT's tm/ folder, Trados or memoQ.
+# ---- alignment, translation memory, leverage ----
+# The two EN/RU example pairs are aligned into TMX, imported with the
+# headline pairs of examples/headlines.en-ru.tsv into a project TM, exported
+# as TMX 1.4b into tmx/ (ready for OmegaT's tm/ folder, Trados or memoQ)
+# with the glossary beside it, and new texts are analysed and
+# pre-translated against that TM.
 DEMO=$(dirname "$TERMIN")/demo
 rm -rf "$DEMO"
 mkdir -p "$DEMO" tmx
@@ -42,12 +43,15 @@ DB="$DEMO/termin.db"
 
 say "termin align -o $DEMO/news-1.tmx examples/news-en-1.txt examples/news-ru-1.txt"
 "$TERMIN" align -o "$DEMO/news-1.tmx" examples/news-en-1.txt examples/news-ru-1.txt
-"$TERMIN" align -o "$DEMO/cfm-minsk.tmx" examples/align/cfm-minsk.en.txt \
-	examples/align/cfm-minsk.ru.txt 2>/dev/null
+sed -n '/<tu /,/<\/tu>/p' "$DEMO/news-1.tmx" | sed -n '1,12p'
 
-say "termin tm import --db $DB (aligned pairs, TSV, plain text)"
-"$TERMIN" tm import --db "$DB" "$DEMO/news-1.tmx" "$DEMO/cfm-minsk.tmx" \
-	examples/headlines.en-ru.tsv examples/news-en-2.txt
+say "termin align -o $DEMO/cfm-minsk.html examples/align/cfm-minsk.*.txt   (review list, then the page)"
+"$TERMIN" align -o "$DEMO/cfm-minsk.html" examples/align/cfm-minsk.en.txt examples/align/cfm-minsk.ru.txt
+echo "side-by-side review page: $DEMO/cfm-minsk.html"
+"$TERMIN" align -q -o "$DEMO/cfm-minsk.tmx" examples/align/cfm-minsk.en.txt examples/align/cfm-minsk.ru.txt
+
+say "termin tm import --db $DB (aligned pairs and a two-column TSV)"
+"$TERMIN" tm import --db "$DB" "$DEMO/news-1.tmx" "$DEMO/cfm-minsk.tmx" examples/headlines.en-ru.tsv
 
 say "termin tm stats --db $DB"
 "$TERMIN" tm stats --db "$DB"
@@ -55,70 +59,36 @@ say "termin tm stats --db $DB"
 say "termin tm search --db $DB 'Collective Rapid Reaction Forces'"
 "$TERMIN" tm search --db "$DB" -n 3 'Collective Rapid Reaction Forces'
 
-say "termin tm export --db $DB --src en --tgt ru -o tmx/termin-en-ru.tmx"
+say "termin tm export --db $DB --src en --tgt ru -o tmx/termin-en-ru.tmx; the glossary as TMX"
 "$TERMIN" tm export --db "$DB" --src en --tgt ru -o tmx/termin-en-ru.tmx
-"$TERMIN" tm export --db "$DB" --include-untranslated -o tmx/termin-all.tmx
+"$TERMIN" glossary export --format tmx -o tmx/csto-glossary.tmx glossary/csto.tbx
+echo "tmx/csto-glossary.tmx: $(grep -c '<tu ' tmx/csto-glossary.tmx) term pairs"
 DTD=${SHARED:-../shared}/spec/tmx14.dtd
 if command -v xmllint >/dev/null 2>&1 && [ -f "$DTD" ]; then
-	for f in tmx/termin-en-ru.tmx tmx/termin-all.tmx; do
-		xmllint --noout --nonet --dtdvalid "$DTD" "$f" 2>&1 |
-			grep -v 'failed to load external entity\|^<!DOCTYPE\|^ *\^' || true
-		echo "$f: valid TMX 1.4b (xmllint --dtdvalid $DTD)"
+	for f in tmx/termin-en-ru.tmx tmx/csto-glossary.tmx; do
+		if xmllint --noout --nonet --dtdvalid "$DTD" "$f" >/dev/null 2>&1; then
+			echo "$f: valid TMX 1.4b (xmllint --dtdvalid $DTD)"
+		else
+			echo "$f: NOT valid against $DTD" >&2
+			exit 1
+		fi
 	done
 fi
 
-say "the glossary as TMX"
-if "$TERMIN" help glossary >/dev/null 2>&1; then
-	"$TERMIN" glossary export --format tmx -o tmx/csto-glossary.tmx glossary/csto.tbx
-	echo "tmx/csto-glossary.tmx: $(grep -c '<tu ' tmx/csto-glossary.tmx) term pairs"
-else
-	echo "(termin glossary is not in this build yet: tmx/csto-glossary.tmx comes with it)"
-fi
-
-mkdir -p tmx
-say "termin align -o tmx/news-1.tmx examples/news-en-1.txt examples/news-ru-1.txt"
-"$TERMIN" align -o tmx/news-1.tmx examples/news-en-1.txt examples/news-ru-1.txt
-sed -n '/<tu /,/<\/tu>/p' tmx/news-1.tmx | sed -n '1,20p'
-
-say "termin align -o tmx/cfm-minsk.html examples/align/cfm-minsk.en.txt examples/align/cfm-minsk.ru.txt (review list, then the page)"
-"$TERMIN" align -o tmx/cfm-minsk.html examples/align/cfm-minsk.en.txt examples/align/cfm-minsk.ru.txt
-echo "review page: tmx/cfm-minsk.html"
-
-say "termin align -q --db tmx/demo.db ... (the same pairs into a translation memory)"
-rm -f tmx/demo.db tmx/demo.db-wal tmx/demo.db-shm
-"$TERMIN" align -q --db tmx/demo.db examples/align/cfm-minsk.en.txt examples/align/cfm-minsk.ru.txt
-"$TERMIN" tm stats --db tmx/demo.db
-
-# TM leverage: a TM of the aligned example (its units keep their
-# neighbours), the news examples analysed against it, a fuzzy lookup and a
-# pre-translated job. LEVERAGE_DB may name the TM the demo built before.
-LDIR=build/demo-leverage
-mkdir -p "$LDIR"
-LDB=${LEVERAGE_DB:-$LDIR/termin.db}
-if [ -z "${LEVERAGE_DB:-}" ]; then
-	rm -f "$LDB" "$LDB-wal" "$LDB-shm"
-	say "termin align -o $LDIR/cfm-minsk.tsv ... && termin tm import --db $LDB"
-	"$TERMIN" align -o "$LDIR/cfm-minsk.tsv" examples/align/cfm-minsk.en.txt \
-		examples/align/cfm-minsk.ru.txt 2>/dev/null
-	{ printf 'en\tru\n'; cut -f1,2 "$LDIR/cfm-minsk.tsv"; } >"$LDIR/cfm-minsk.2col.tsv"
-	"$TERMIN" tm import --db "$LDB" "$LDIR/cfm-minsk.2col.tsv"
-fi
-
-say "termin analyze --db $LDB examples/news-en-*.txt examples/align/cfm-minsk.en.txt"
-"$TERMIN" analyze --db "$LDB" examples/news-en-1.txt examples/news-en-2.txt \
-	examples/align/cfm-minsk.en.txt | sed -n '/^Total/,$p'
+say "termin analyze --db $DB examples/news-en-2.txt examples/align/cfm-minsk.en.txt"
+"$TERMIN" analyze --db "$DB" examples/news-en-2.txt examples/align/cfm-minsk.en.txt | sed -n '/^Total/,$p'
 
 say "termin tm match (a changed sentence: differences, translation, glossary terms)"
-"$TERMIN" tm match --db "$LDB" --limit 2 \
+"$TERMIN" tm match --db "$DB" --limit 2 \
 	"According to Imangali Tasmagambetov, the second stage of the programme will cost about 4 billion roubles."
 
-say "termin pretranslate --db $LDB -o $LDIR/cfm-minsk.xlf examples/align/cfm-minsk.en.txt"
-"$TERMIN" pretranslate --db "$LDB" -o "$LDIR/cfm-minsk.xlf" examples/align/cfm-minsk.en.txt
+say "termin pretranslate --db $DB -o $DEMO/cfm-minsk.xlf examples/align/cfm-minsk.en.txt"
+"$TERMIN" pretranslate --db "$DB" -o "$DEMO/cfm-minsk.xlf" examples/align/cfm-minsk.en.txt
 
 say "termin check examples/check-en-ru.tmx examples/check-en-ru.tsv (deliberate errors)"
 # exit status 1 means findings, which these examples have on purpose
 "$TERMIN" check examples/check-en-ru.tmx examples/check-en-ru.tsv || [ $? -eq 1 ]
 
-say "termin check --format html -o build/check-report.html (open it in a browser)"
-"$TERMIN" check --format html -o build/check-report.html --title "termin check: examples" \
+say "termin check --format html -o "$DEMO/check-report.html" (open it in a browser)"
+"$TERMIN" check --format html -o "$DEMO/check-report.html" --title "termin check: examples" \
 	examples/check-en-ru.tmx examples/check-en-ru.tsv || [ $? -eq 1 ]
