@@ -185,6 +185,13 @@ static size_t count_newlines(const char *s, size_t n)
 	return c;
 }
 
+/* Line breaks decoded but not yet delivered, for the line number of an
+ * error ahead. dec.ptr is NULL until something was decoded. */
+static size_t pending_newlines(const termin__reader *r)
+{
+	return r->dec.ptr ? count_newlines(r->dec.ptr + r->dec_pos, r->dec.len - r->dec_pos) : 0;
+}
+
 /* Validates UTF-8 exactly as termin__utf8_valid_prefix does, and on the
  * way sets *lone when it meets a line terminator other than LF and CRLF (a
  * CR followed by something else, NEL, LS, PS). As long as a file has none,
@@ -249,8 +256,7 @@ static int decode_utf8(termin__reader *r)
 	r->lone |= lone;
 	if (ok < r->raw_len && !(partial && !r->eof)) {
 		uint64_t off = r->raw_base + ok;
-		size_t line = r->lineno + count_newlines(r->dec.ptr + r->dec_pos, r->dec.len - r->dec_pos)
-			+ count_newlines(r->raw, ok);
+		size_t line = r->lineno + pending_newlines(r) + count_newlines(r->raw, ok);
 		return termin__error_set(TERMIN_EENCODING,
 			"%s:%zu: invalid UTF-8 (byte 0x%02X at byte offset %llu); "
 			"for legacy files pass --encoding, e.g. --encoding windows-1251",
@@ -259,8 +265,7 @@ static int decode_utf8(termin__reader *r)
 	const char *nul = memchr(r->raw, 0, ok);
 	if (nul) {
 		size_t k = (size_t)(nul - r->raw);
-		size_t line = r->lineno + count_newlines(r->dec.ptr + r->dec_pos, r->dec.len - r->dec_pos)
-			+ count_newlines(r->raw, k);
+		size_t line = r->lineno + pending_newlines(r) + count_newlines(r->raw, k);
 		return termin__error_set(TERMIN_EINVALID,
 			"%s:%zu: binary data (NUL byte at byte offset %llu), not a text file",
 			r->name, line, (unsigned long long)(r->raw_base + k));
@@ -309,7 +314,7 @@ static int decode_icu(termin__reader *r)
 		if (U_FAILURE(e3))
 			nbad = 0;
 		uint64_t off = r->raw_base + consumed - (uint64_t)nbad;
-		size_t line = r->lineno + count_newlines(r->dec.ptr + r->dec_pos, r->dec.len - r->dec_pos);
+		size_t line = r->lineno + pending_newlines(r);
 		if (err == U_TRUNCATED_CHAR_FOUND)
 			return termin__error_set(TERMIN_EENCODING,
 				"%s:%zu: truncated %s character at byte offset %llu (end of file)",
