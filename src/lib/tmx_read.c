@@ -339,10 +339,13 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 
 static int doctype_declares_entities(termin_tmx_reader *r)
 {
-	xmlDocPtr doc = xmlTextReaderCurrentDoc(r->x);
-	if (!doc || !doc->intSubset)
+	/* the current node is the DTD itself; xmlTextReaderCurrentDoc would
+	 * make the reader leave the whole document to us (a leak) */
+	xmlNodePtr node = xmlTextReaderCurrentNode(r->x);
+	xmlDtdPtr dtd = node && node->type == XML_DTD_NODE ? (xmlDtdPtr)node : NULL;
+	if (!dtd)
 		return 0;
-	return doc->intSubset->entities != NULL || doc->intSubset->pentities != NULL;
+	return dtd->entities != NULL || dtd->pentities != NULL;
 }
 
 static int refuse_doctype(termin_tmx_reader *r)
@@ -1047,7 +1050,8 @@ static int finish_unit(termin_tmx_reader *r, size_t line, size_t col, const char
 		v->text = at(p, o->text);
 		v->text_len = o->text_len;
 		fill_stamp(p, &o->st, &v->stamp);
-		v->meta = r->meta_pub + o->meta_first;
+		/* meta_pub is NULL while no unit had props or notes */
+		v->meta = o->n_meta ? r->meta_pub + o->meta_first : r->meta_pub;
 		v->n_meta = o->n_meta;
 		v->line = o->line;
 	}
