@@ -77,7 +77,8 @@ check: deps-test
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	  build/asan/termin build/asan/test_unit
-	@SHARED="$(SHARED)" sh tests/run.sh build build/asan
+	@if command -v clang >/dev/null 2>&1; then $(MAKE) --no-print-directory fuzz-build; fi
+	@SHARED="$(SHARED)" TERMIN_FUZZ=build/fuzz sh tests/run.sh build build/asan
 
 check-fast: all $(BUILD)/test_unit
 	@SHARED="$(SHARED)" sh tests/run.sh $(BUILD)

@@ -73,6 +73,17 @@ for build in "$@"; do
 	done
 done
 
+# The libFuzzer harnesses, briefly, once (make check builds them in
+# $TERMIN_FUZZ; `make fuzz` is the long form).
+if [ -n "${TERMIN_FUZZ:-}" ]; then
+	echo "== fuzzing (${FUZZ_CHECK_SECONDS:-4} s each)"
+	if command -v clang >/dev/null 2>&1; then
+		run_part "" bash tests/fuzz/run.sh --check "$TERMIN_FUZZ" "${FUZZ_CHECK_SECONDS:-4}"
+	else
+		echo "skip - fuzz: clang is not installed (libFuzzer harnesses not built)" | tee -a "$log"
+	fi
+fi
+
 passed=$(grep -c '^ok - ' "$log")
 failed=$(grep -c '^FAIL - ' "$log")
 skipped=$(grep -c '^skip - ' "$log")

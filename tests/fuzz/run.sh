@@ -11,7 +11,8 @@
 # Without --check the corpus grows in FUZZDIR/corpus/NAME across runs, and
 # FUZZ_JOBS harnesses (default 1) run at once; with --check (make check)
 # each run starts from the seeds in a scratch directory. Crash inputs are
-# written to FUZZDIR/crashes/. A NAME.seeds file holds lines:
+# written to FUZZDIR/crashes/, logs to FUZZDIR/logs/ (logs-check/ with
+# --check). A NAME.seeds file holds lines:
 #   files GLOB...     seed files (paths from the source tree; $SHARED expands)
 #   cases EXT         the %%FILE blocks named *.EXT in tests/cli/*.t, tests/bad/*.t
 #   run ARGS...       the standard output of `termin ARGS` (the normal build)
@@ -74,8 +75,10 @@ fuzz_one() {
 		echo "FAIL - fuzz $name: $bin is missing (make fuzz-build)"
 		return
 	fi
-	mkdir -p "$FUZZDIR/crashes" "$FUZZDIR/logs"
-	log="$FUZZDIR/logs/$name.log"
+	local logs="$FUZZDIR/logs"
+	[ "$check" = 1 ] && logs="$FUZZDIR/logs-check"
+	mkdir -p "$FUZZDIR/crashes" "$logs"
+	log="$logs/$name.log"
 	: >"$log"
 	# Crash inputs found before stay fixed.
 	if ls "tests/fuzz/regress/$name/"* >/dev/null 2>&1; then
@@ -106,7 +109,7 @@ fuzz_one() {
 	if [ "$rc" -ne 0 ]; then
 		echo "FAIL - fuzz $name: libFuzzer exit $rc after ${execs:-?} runs: $(grep -m1 -E 'ERROR|runtime error|==[0-9]+==' "$log" | head -c 300) (input and log: $FUZZDIR/crashes/$name-*, $log)"
 	else
-		echo "ok - fuzz $name: ${execs:-0} runs in ${secs:-$SECONDS_EACH} s, corpus $(sed -n 's/.*INITED cov: [0-9]* ft: [0-9]* corp: \([0-9]*\).*/\1/p' "$log" | head -1) seeds"
+		echo "ok - fuzz $name: ${execs:-0} runs in ${secs:-$SECONDS_EACH} s, corpus of $(sed -n 's/.*INITED cov: [0-9]* ft: [0-9]* corp: \([0-9]*\).*/\1/p' "$log" | head -1) inputs at start, $(sed -n 's/^#[0-9]*.*DONE .*corp: \([0-9]*\).*/\1/p' "$log" | tail -1) at the end"
 	fi
 }
 
