@@ -116,6 +116,8 @@ struct termin_tmx_reader {
 		size_t line, col;
 		size_t lt_line, lt_col;
 		size_t doctype_line, doctype_col;
+		int ent_match;      /* characters of "<!ENTITY" matched in the DOCTYPE */
+		int doctype_entities; /* the DOCTYPE's internal subset declares entities */
 	} sc;
 	struct tagpos { uint32_t line, col; } *q;
 	size_t q_head, q_len, q_cap;
@@ -206,11 +208,17 @@ static void scan_char(termin_tmx_reader *r, unsigned c)
 		s->sub = c == '?';
 		break;
 	case SC_DOCTYPE:
+		if (s->ent_match && c != (unsigned char)"<!ENTITY"[s->ent_match])
+			s->ent_match = 0;
 		if (s->quote) {
 			if (c == (unsigned char)s->quote)
 				s->quote = 0;
 		} else if (c == '"' || c == '\'') {
 			s->quote = (char)c;
+		} else if (s->depth > 0 && c == (unsigned char)"<!ENTITY"[s->ent_match]) {
+			if (++s->ent_match == 8)
+				s->doctype_entities = 1, s->ent_match = 0;
+			break;
 		} else if (c == '[') {
 			s->depth++;
 		} else if (c == ']') {
@@ -364,7 +372,9 @@ static int fatal(termin_tmx_reader *r)
 	r->failed = 1;
 	if (ferror(r->f))
 		return termin__error_errno(TERMIN_EIO, errno, "%s: cannot read", r->name);
-	if (r->x && doctype_declares_entities(r))
+	/* the raw scan, not the DTD node: the reader has moved on (and
+	 * xmlTextReaderCurrentDoc would keep every node from now on) */
+	if (r->sc.doctype_entities)
 		return refuse_doctype(r);
 	if (r->xml_err_set)
 		return termin__error_set(TERMIN_EINVALID, "%s", r->xml_err);
