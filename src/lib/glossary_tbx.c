@@ -9,6 +9,7 @@
  * declares entities is refused before any content is read.
  */
 #include "glossary_internal.h"
+#include "xml_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -34,11 +35,7 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
 	tbx_reader *R = arg;
 	if (!e || R->err_set || e->level < XML_ERR_ERROR)
 		return;
-	snprintf(R->err, sizeof R->err, "%s", e->message ? e->message : "XML error");
-	/* libxml2 messages end with a newline */
-	size_t n = strlen(R->err);
-	while (n && (R->err[n - 1] == '\n' || R->err[n - 1] == ' '))
-		R->err[--n] = '\0';
+	termin__xml_message(R->err, sizeof R->err, e);
 	R->err_line = e->line;
 	R->err_set = 1;
 }

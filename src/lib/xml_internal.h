@@ -21,6 +21,12 @@
  * an empty file ("an SRX 2.0 document"). */
 int termin__xml_read(xmlDocPtr *out, const char *path, const char *what);
 
+/* Writes libxml2's message for error `e` into `dst` as one line, in
+ * words for a user: its own limits and encoding errors are explained
+ * (libxml2 names its options, XML_PARSE_HUGE, and splits lines); other
+ * messages are kept, without the final newline. `e` may be NULL. */
+void termin__xml_message(char *dst, size_t cap, const xmlError *e);
+
 /* Line of `node` in its file (0 when libxml2 does not know it). */
 long termin__xml_line(const xmlNode *node);
 
