@@ -22,6 +22,7 @@
  * variants); broken XML is an error for the file.
  */
 #include "util.h"
+#include "xml_internal.h"
 #include "termin/lang.h"
 #include "termin/tmx.h"
 
@@ -118,6 +119,7 @@ struct termin_tmx_reader {
 		size_t doctype_line, doctype_col;
 		int ent_match;      /* characters of "<!ENTITY" matched in the DOCTYPE */
 		int doctype_entities; /* the DOCTYPE's internal subset declares entities */
+		int root_closed;    /* "</tmx>" was seen: what follows is not a truncation */
 	} sc;
 	struct tagpos { uint32_t line, col; } *q;
 	size_t q_head, q_len, q_cap;
@@ -126,7 +128,7 @@ struct termin_tmx_reader {
 
 /* ======================= input ======================= */
 
-enum { SC_TEXT, SC_LT, SC_BANG, SC_COMMENT, SC_CDATA, SC_PI, SC_DOCTYPE };
+enum { SC_TEXT, SC_LT, SC_BANG, SC_COMMENT, SC_CDATA, SC_PI, SC_DOCTYPE, SC_ENDTAG };
 
 static void q_push(termin_tmx_reader *r, size_t line, size_t col)
 {
@@ -163,9 +165,23 @@ static void scan_char(termin_tmx_reader *r, unsigned c)
 			s->lt_col = s->col - 1;
 		}
 		break;
+	case SC_ENDTAG: /* after "</": is it "</tmx>"? */
+		if (s->sub < 3 && c == (unsigned char)"tmx"[s->sub]) {
+			s->sub++;
+			break;
+		}
+		if (s->sub == 3 && (c == '>' || c == ' ' || c == '\t' || c == '\r' || c == '\n'))
+			s->root_closed = 1;
+		s->state = SC_TEXT;
+		if (c == '<') {
+			s->state = SC_LT;
+			s->lt_line = s->line;
+			s->lt_col = s->col - 1;
+		}
+		break;
 	case SC_LT:
 		if (c == '/')
-			s->state = SC_TEXT;
+			s->state = SC_ENDTAG, s->sub = 0;
 		else if (c == '?')
 			s->state = SC_PI, s->sub = 0;
 		else if (c == '!')
@@ -336,10 +352,14 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 	if (!e || e->level < XML_ERR_ERROR || r->xml_err_set)
 		return;
 	char msg[400];
-	snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
-	size_t n = strlen(msg);
-	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
+	termin__xml_message(msg, sizeof msg, e);
+	/* libxml2 says "Extra content at the end of the document" (or
+	 * "Premature end of data", or what it expected next on the last
+	 * line) when the input stops inside the document */
+	if (!r->sc.root_closed && r->f && feof(r->f) &&
+	    (e->code == XML_ERR_DOCUMENT_END || e->code == XML_ERR_TAG_NOT_FINISHED ||
+	     (e->line > 0 && (size_t)e->line == r->sc.line)))
+		snprintf(msg, sizeof msg, "the file ends before the document does (truncated?)");
 	snprintf(r->xml_err, sizeof r->xml_err, "%s:%d:%d: malformed XML: %s", r->name, e->line,
 	         e->int2, msg);
 	r->xml_err_set = 1;
