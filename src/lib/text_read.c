@@ -257,6 +257,10 @@ static int decode_utf8(termin__reader *r)
 	if (ok < r->raw_len && !(partial && !r->eof)) {
 		uint64_t off = r->raw_base + ok;
 		size_t line = r->lineno + pending_newlines(r) + count_newlines(r->raw, ok);
+		if (partial)
+			return termin__error_set(TERMIN_EENCODING,
+				"%s:%zu: truncated UTF-8 character at byte offset %llu (end of file)",
+				r->name, line, (unsigned long long)off);
 		return termin__error_set(TERMIN_EENCODING,
 			"%s:%zu: invalid UTF-8 (byte 0x%02X at byte offset %llu); "
 			"for legacy files pass --encoding, e.g. --encoding windows-1251",
