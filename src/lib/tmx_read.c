@@ -1053,15 +1053,12 @@ static void fill_stamp(const termin_buf *p, const stamp_off *o, termin_tmx_stamp
 	s->attrs = at(p, o->attrs);
 }
 
-/* Decides the unit's source language and makes the public record. */
-static int finish_unit(termin_tmx_reader *r, size_t line, size_t col, const char *declared)
+/* Points the public records (meta_pub, var_pub) into the pool; again
+ * after anything is added to the pool, which may move it. */
+static void publish(termin_tmx_reader *r)
 {
-	termin_tmx_unit *u = &r->unit;
 	const termin_buf *p = &r->pool;
 	size_t i;
-
-	if (r->n_var == 0)
-		return invalid(r, line, col, "<tu> without any <tuv>");
 
 	TERMIN_GROW(r->meta_pub, r->cap_meta_pub, r->n_meta);
 	for (i = 0; i < r->n_meta; i++) {
@@ -1085,6 +1082,19 @@ static int finish_unit(termin_tmx_reader *r, size_t line, size_t col, const char
 		v->n_meta = o->n_meta;
 		v->line = o->line;
 	}
+}
+
+/* Decides the unit's source language and makes the public record. */
+static int finish_unit(termin_tmx_reader *r, size_t line, size_t col, const char *declared)
+{
+	termin_tmx_unit *u = &r->unit;
+	const termin_buf *p = &r->pool;
+	size_t i;
+
+	if (r->n_var == 0)
+		return invalid(r, line, col, "<tu> without any <tuv>");
+
+	publish(r);
 
 	/* the source variant: exact, else same primary language, else none */
 	const char *src = declared;
@@ -1112,7 +1122,11 @@ static int finish_unit(termin_tmx_reader *r, size_t line, size_t col, const char
 			}
 		}
 	}
-	r->srclang = pool_adds(&r->pool, src);
+	/* src may point into the pool, which adding to it may move */
+	char *src_copy = termin__xstrdup(src);
+	r->srclang = pool_adds(&r->pool, src_copy);
+	free(src_copy);
+	publish(r);
 
 	/* an empty target is kept (an untranslated unit) */
 	for (i = 0; i < r->n_var; i++)
