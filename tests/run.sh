@@ -66,6 +66,9 @@ for build in "$@"; do
 	echo "== ${label}command-line tests"
 	run_part "$label" bash tests/cli/run.sh
 
+	echo "== ${label}bad-input catalogue (tests/bad)"
+	run_part "$label" env CLI_TESTS=tests/bad bash tests/cli/run.sh
+
 	for t in tests/integration/*.sh; do
 		[ -f "$t" ] || continue
 		echo "== ${label}$(basename "$t" .sh)"

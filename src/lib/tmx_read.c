@@ -546,7 +546,12 @@ int termin_tmx_parse_date(const char *s, int64_t *out)
 	} else if (!tolerated || *p) {
 		goto bad;
 	}
-	if (*p || M < 1 || M > 12 || D < 1 || D > 31 || h > 23 || m > 59 || sec > 60)
+	if (*p || M < 1 || M > 12 || D < 1 || h > 23 || m > 59 || sec > 60)
+		goto bad;
+	/* 20240230 is not a day (days_from_civil would make it 1 March) */
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (D > mdays[M - 1] ||
+	    (M == 2 && D == 29 && !(Y % 4 == 0 && (Y % 100 != 0 || Y % 400 == 0))))
 		goto bad;
 	*out = days_from_civil(Y, (unsigned)M, (unsigned)D) * 86400 + h * 3600 + m * 60 + sec -
 	       offset;
@@ -609,8 +614,10 @@ static int stamp_attr(termin_tmx_reader *r, stamp_off *s, const char *name, cons
 		s->changed_by = pool_adds(&r->pool, v);
 	else if (strcmp(name, "usagecount") == 0) {
 		char *end;
+		errno = 0;
 		long n = strtol(v, &end, 10);
-		if (*end || end == v || n < 0) {
+		/* a count beyond 2^31 is not a count (and would overflow sums) */
+		if (*end || end == v || n < 0 || errno == ERANGE || n > INT32_MAX) {
 			size_t line, col;
 			position(r, &line, &col);
 			warn(r, line, col, "usagecount=\"%s\" is not a number; ignored", v);
