@@ -620,7 +620,7 @@ static int stamp_attr(termin_tmx_reader *r, stamp_off *s, const char *name, cons
 		if (*end || end == v || n < 0 || errno == ERANGE || n > INT32_MAX) {
 			size_t line, col;
 			position(r, &line, &col);
-			warn(r, line, col, "usagecount=\"%s\" is not a number; ignored", v);
+			warn(r, line, col, "usagecount=\"%s\" is not a count (0 to 2147483647); ignored", v);
 		} else {
 			s->usage = n;
 		}
