@@ -112,17 +112,43 @@ static int setup_converter(termin__reader *r, const char *name)
 	return 0;
 }
 
-/* Looks at the first bytes: byte-order marks, UTF-16 without one. */
+/* Formats that are not text, recognised by their first bytes, so that a
+ * PDF or a Word file named .txt is not reported as a legacy encoding. */
+static const struct {
+	const char *magic;
+	size_t len;
+	const char *what;
+} not_text[] = {
+	{ "%PDF-", 5, "a PDF document" },
+	{ "PK\3\4", 4, "a ZIP archive (a .docx, .odt or .xlsx document?)" },
+	{ "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "an MS Office 97-2003 document (.doc, .xls)" },
+	{ "\x1F\x8B", 2, "a gzip-compressed file" },
+	{ "\xFD" "7zXZ", 5, "an xz-compressed file" },
+	{ "7z\xBC\xAF\x27\x1C", 6, "a 7-Zip archive" },
+	{ "Rar!\x1A\x07", 6, "a RAR archive" },
+	{ "\x89PNG", 4, "a PNG image" },
+	{ "\xFF\xD8\xFF", 3, "a JPEG image" },
+	{ "\x7F" "ELF", 4, "a program (ELF)" },
+	{ "SQLite format 3", 16, "an SQLite database" },
+};
+
+/* Looks at the first bytes: formats that are not text, byte-order marks,
+ * UTF-16 without one. */
 static int sniff(termin__reader *r, const char *encoding)
 {
 	int rc;
-	while (r->raw_len < 4 && !r->eof)
+	while (r->raw_len < 16 && !r->eof)
 		if ((rc = fill_raw(r)) < 0)
 			return rc;
 	const unsigned char *b = (const unsigned char *)r->raw;
 	size_t n = r->raw_len;
 	size_t bom = 0;
 	const char *detected = NULL;
+
+	for (size_t i = 0; i < TERMIN_ARRAY_SIZE(not_text); i++)
+		if (n >= not_text[i].len && memcmp(b, not_text[i].magic, not_text[i].len) == 0)
+			return termin__error_set(TERMIN_EINVALID, "%s: %s, not a text file",
+			                         r->name, not_text[i].what);
 
 	if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
 		bom = 3, detected = "UTF-8";
