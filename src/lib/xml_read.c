@@ -135,6 +135,16 @@ int termin__xml_read(xmlDocPtr *out, const char *path, const char *what)
 			snprintf(msg, sizeof msg, "%s", guard.error);
 		else
 			termin__xml_message(msg, sizeof msg, e);
+		/* an error on the last line of a file that stops short of a
+		 * closing '>' (or inside an element) is a truncated file */
+		size_t end = len, lines = 1;
+		while (end > 0 && strchr(" \t\r\n", data[end - 1]))
+			end--;
+		for (i = 0; i < end; i++)
+			lines += data[i] == '\n';
+		if (line > 0 && (size_t)line >= lines &&
+		    ((end > 0 && data[end - 1] != '>') || (e && e->code == XML_ERR_TAG_NOT_FINISHED)))
+			snprintf(msg, sizeof msg, "the file ends before the document does (truncated?)");
 		rc = termin__error_set(TERMIN_EINVALID, "%s:%d: not well-formed XML: %s", path,
 		                       line > 0 ? line : 1, msg);
 		goto cleanup;
