@@ -125,6 +125,12 @@ int termin__db_fail(sqlite3 *db, const char *what)
 		return termin__error_set(TERMIN_EDB, "%s: not an SQLite database", file);
 	if ((ec & 0xff) == SQLITE_FULL)
 		return termin__error_set(TERMIN_EDB, "%s: %s: disk full", file, what);
+	if ((ec & 0xff) == SQLITE_CORRUPT)
+		return termin__error_set(TERMIN_EDB, "%s: the database is damaged (%s); restore it "
+		                         "from a copy or rebuild it from TMX", file, msg);
+	if ((ec & 0xff) == SQLITE_READONLY)
+		return termin__error_set(TERMIN_EDB, "%s: the database is read-only here (%s)",
+		                         file, msg);
 	return termin__error_set(TERMIN_EDB, "%s: %s: %s", file, what, msg);
 }
 
