@@ -550,7 +550,13 @@ int termin__reader_next(termin__reader *r, termin__rawline *out)
 			len = r->max_line;
 			while (len > 0 && ((unsigned char)r->dec.ptr[r->dec_pos + len] & 0xC0) == 0x80)
 				len--;
+			/* what was searched holds no terminator: the next search
+			 * goes on from there, not from the cut (quadratic with a
+			 * small max_line) */
+			size_t searched = found ? end : resume;
 			emit(r, out, len, 0, 1);
+			if (searched > r->scan_pos)
+				r->scan_pos = searched;
 			return 1;
 		}
 		if (found) {
