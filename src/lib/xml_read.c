@@ -85,6 +85,39 @@ void termin__xml_message(char *dst, size_t cap, const xmlError *e)
 		dst[--n] = '\0';
 }
 
+/* Whether the end tag of the document's root element occurs in `data`. */
+static int root_closed(const char *data, size_t len)
+{
+	char end[72] = "</";
+	size_t i, n = 0;
+	for (i = 0; i + 1 < len; i++)
+		if (data[i] == '<' && data[i + 1] != '?' && data[i + 1] != '!' && data[i + 1] != '/')
+			break;
+	for (i++; i < len && n < sizeof end - 3 && !strchr(" \t\r\n/>", data[i]); i++)
+		end[2 + n++] = data[i];
+	if (n == 0)
+		return 0;
+	for (const char *p = data; (p = memmem(p, len - (size_t)(p - data), end, n + 2)); p++) {
+		size_t after = (size_t)(p - data) + n + 2;
+		if (after < len && strchr(" \t\r\n>", data[after]))
+			return 1; /* "</tbx>", not "</tbxHeader>" */
+	}
+	return 0;
+}
+
+int termin__xml_truncated(const char *data, size_t len, long line, int code)
+{
+	size_t end = len, lines = 1, i;
+	while (end > 0 && strchr(" \t\r\n", data[end - 1]))
+		end--;
+	for (i = 0; i < end; i++)
+		lines += data[i] == '\n';
+	if (line <= 0 || (size_t)line < lines || root_closed(data, len))
+		return 0;
+	return (end > 0 && data[end - 1] != '>') || code == XML_ERR_TAG_NOT_FINISHED ||
+	       code == XML_ERR_DOCUMENT_END;
+}
+
 int termin__xml_read(xmlDocPtr *out, const char *path, const char *what)
 {
 	char *data = NULL, msg[512];
@@ -135,15 +168,7 @@ int termin__xml_read(xmlDocPtr *out, const char *path, const char *what)
 			snprintf(msg, sizeof msg, "%s", guard.error);
 		else
 			termin__xml_message(msg, sizeof msg, e);
-		/* an error on the last line of a file that stops short of a
-		 * closing '>' (or inside an element) is a truncated file */
-		size_t end = len, lines = 1;
-		while (end > 0 && strchr(" \t\r\n", data[end - 1]))
-			end--;
-		for (i = 0; i < end; i++)
-			lines += data[i] == '\n';
-		if (line > 0 && (size_t)line >= lines &&
-		    ((end > 0 && data[end - 1] != '>') || (e && e->code == XML_ERR_TAG_NOT_FINISHED)))
+		if (termin__xml_truncated(data, len, line, e ? e->code : 0))
 			snprintf(msg, sizeof msg, "the file ends before the document does (truncated?)");
 		rc = termin__error_set(TERMIN_EINVALID, "%s:%d: not well-formed XML: %s", path,
 		                       line > 0 ? line : 1, msg);
