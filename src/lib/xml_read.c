@@ -85,8 +85,9 @@ void termin__xml_message(char *dst, size_t cap, const xmlError *e)
 		dst[--n] = '\0';
 }
 
-/* Whether the end tag of the document's root element occurs in `data`. */
-static int root_closed(const char *data, size_t len)
+/* 0 when `data` has no root element start tag, 1 when it has one but
+ * not its end tag ("</tbx>", not "</tbxHeader>"), 2 when it has both. */
+static int root_state(const char *data, size_t len)
 {
 	char end[72] = "</";
 	size_t i, n = 0;
@@ -100,9 +101,9 @@ static int root_closed(const char *data, size_t len)
 	for (const char *p = data; (p = memmem(p, len - (size_t)(p - data), end, n + 2)); p++) {
 		size_t after = (size_t)(p - data) + n + 2;
 		if (after < len && strchr(" \t\r\n>", data[after]))
-			return 1; /* "</tbx>", not "</tbxHeader>" */
+			return 2;
 	}
-	return 0;
+	return 1;
 }
 
 int termin__xml_truncated(const char *data, size_t len, long line, int code)
@@ -112,7 +113,7 @@ int termin__xml_truncated(const char *data, size_t len, long line, int code)
 		end--;
 	for (i = 0; i < end; i++)
 		lines += data[i] == '\n';
-	if (line <= 0 || (size_t)line < lines || root_closed(data, len))
+	if (line <= 0 || (size_t)line < lines || root_state(data, len) != 1)
 		return 0;
 	return (end > 0 && data[end - 1] != '>') || code == XML_ERR_TAG_NOT_FINISHED ||
 	       code == XML_ERR_DOCUMENT_END;
