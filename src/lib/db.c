@@ -259,7 +259,14 @@ int termin__db_open(sqlite3 **out, const char *path, int readonly, int busy_ms, 
 		if ((rc = pragma_int(db, "PRAGMA user_version", &version)) < 0)
 			goto fail;
 		if (version == 0) {
-			rc = termin__error_set(TERMIN_EDB, "%s: not a termin database", path);
+			/* no tables at all: created by an import that did not
+			 * finish (or by another program), not someone else's data */
+			int tables = 0;
+			if ((rc = pragma_int(db, "SELECT count(*) FROM sqlite_master", &tables)) < 0)
+				goto fail;
+			rc = tables == 0 ? termin__error_set(TERMIN_EDB, "%s: an empty database, no TM yet",
+			                                     path)
+			                 : termin__error_set(TERMIN_EDB, "%s: not a termin database", path);
 			goto fail;
 		}
 		if (version > termin__db_latest()) {

@@ -51,3 +51,10 @@ termin: nosuch.db: cannot open: No such file or directory
 %%STDERR
 termin tm export: --since: '2024-02-30' is not a date (YYYY-MM-DD)
 Try 'termin help tm export'.
+
+%%TEST an empty file given as the database, for reading
+%%SETUP : > empty.db
+%%ARGS tm dump --db empty.db
+%%EXIT 4
+%%STDERR
+termin: empty.db: an empty database, no TM yet

@@ -65,7 +65,7 @@ while :; do
 		reads=$((reads + 1))
 		if ! t tm export --db "$db" -o "$W/snap.tmx" 2>"$W/r.err"; then
 			# right at the start the file may exist without its schema yet
-			grep -q 'not a termin database$' "$W/r.err" || { fail="export failed: $(cat "$W/r.err")"; break; }
+			grep -q 'an empty database, no TM yet$' "$W/r.err" || { fail="export failed: $(cat "$W/r.err")"; break; }
 		elif ! xmllint --noout "$W/snap.tmx" 2>"$W/x.err"; then
 			fail="export $reads is not well-formed: $(head -c 300 "$W/x.err")"; break
 		else
@@ -74,7 +74,7 @@ while :; do
 		fi
 		for cmd in "search meeting" "stats"; do
 			if ! t tm $cmd --db "$db" >/dev/null 2>"$W/r.err" &&
-			   ! grep -q 'not a termin database$' "$W/r.err"; then
+			   ! grep -q 'an empty database, no TM yet$' "$W/r.err"; then
 				fail="tm $cmd failed: $(cat "$W/r.err")"; break 2
 			fi
 		done
