@@ -43,6 +43,9 @@ for build in "$@"; do
 	if [ "${TERMIN_VALGRIND:-}" = 1 ]; then
 		TERMIN_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
 		label="[valgrind] "
+		# hunspell-heavy unit cases take far longer than 10 minutes there
+		TT_TIMEOUT=${TT_TIMEOUT:-7200}
+		export TT_TIMEOUT
 	else
 		TERMIN_WRAP=""
 	fi
