@@ -115,11 +115,15 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libtermin.a
 fuzz: fuzz-build
 	@SHARED="$(SHARED)" bash tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS) $(FUZZ)
 
+# ---- the glossary's generated exports (checked in; a test fails when stale) ----
+glossary: all
+	sh tests/tools/glossary_exports.sh $(BUILD)/termin glossary
+
 # ---- demo and bench ----
 demo: all
 	@sh examples/demo.sh $(BUILD)/termin
 
-bench: all
+bench: deps-test all
 	@SHARED="$(SHARED)" sh bench/run.sh $(BUILD)
 
 # ---- install ----

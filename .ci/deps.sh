@@ -8,7 +8,7 @@ set -u
 BUILD_PKGS="gcc make pkg-config libxml2-dev libxml2-utils libsqlite3-dev sqlite3 \
 libhunspell-dev hunspell-en-us hunspell-en-gb hunspell-ru libicu-dev libstemmer-dev"
 TEST_PKGS="python3 translate-toolkit omegat default-jre-headless default-jdk-headless valgrind clang \
-libclang-rt-dev chromium"
+libclang-rt-dev chromium time hunspell"
 
 want="$BUILD_PKGS"
 [ "${1:-build}" = test ] && want="$BUILD_PKGS $TEST_PKGS"

@@ -19,5 +19,8 @@
 #include "termin/glossary.h"
 #include "termin/tm.h"
 #include "termin/align.h"
+#include "termin/fuzzy.h"
+#include "termin/xliff.h"
+#include "termin/check.h"
 
 #endif

@@ -88,5 +88,77 @@ int cmd_tm(int argc, char **argv);
  * ./termin.db. */
 const char *cli_db_path(const char *option);
 int cmd_align(int argc, char **argv);
+int cmd_glossary(int argc, char **argv);
+int cmd_terms(int argc, char **argv);
+
+/* The glossary a command uses (cmd_glossary.c): the project database's
+ * glossary when one was imported, else the shipped one, then every
+ * --glossary file on top (same id replaces). */
+typedef struct {
+	cli_list files;          /* --glossary FILE, repeatable */
+	int no_default;          /* --no-default-glossary */
+	const char *db;          /* --db FILE (NULL: $TERMIN_DB, ./termin.db) */
+	const char *format;      /* format of the files; NULL: from content */
+	int quiet_issues;        /* do not print load warnings */
+} cli_glossary_opts;
+
+#define CLI_GLOSSARY_OPTS_INIT { { NULL, 0 }, 0, NULL, NULL, 0 }
+
+/* The option-table rows of cli_glossary_opts `go`. */
+#define CLI_GLOSSARY_OPTIONS(go) \
+	{ CLI_LIST, "glossary", 'g', "FILE", "use this glossary file too (repeatable; its entries replace same-id entries)", &(go).files, NULL }, \
+	{ CLI_FLAG, "no-default-glossary", 0, NULL, "use only the --glossary files, not the database's or the shipped glossary", &(go).no_default, NULL }, \
+	{ CLI_STRING, "db", 0, "FILE", "the project database whose glossary is used (default $TERMIN_DB, else ./termin.db)", &(go).db, NULL }
+
+/* Loads the glossary described by `o` into a new glossary (*out, freed
+ * with termin_glossary_free). Returns 0, or an exit code after printing
+ * the message. Load warnings go to stderr unless o->quiet_issues. */
+int cli_glossary_load(termin_glossary **out, const cli_glossary_opts *o);
+
+/* The project database's glossary (glossary_db.c). Load: *out becomes
+ * the glossary stored in the database at cli_db_path(db) (free with
+ * termin_glossary_free), or NULL when there is no database or it holds no
+ * glossary; the database is opened read-only and never created. Store:
+ * `g` replaces the database's glossary in one transaction (the database is
+ * created when needed); `source` names where it came from. Library return
+ * codes. */
+int cli_glossary_load_db(termin_glossary **out, const char *db);
+int cli_glossary_store_db(const termin_glossary *g, const char *db, const char *source);
+
+/* ---- TM leverage (leverage.c): tm match, analyze, pretranslate ---- */
+int cmd_tm_match(int argc, char **argv);
+int cmd_analyze(int argc, char **argv);
+int cmd_pretranslate(int argc, char **argv);
+
+/* Brings the fuzzy-match index of `tm` up to date (progress on a
+ * terminal); reports a failure and returns its exit code, else 0. */
+int cli_fuzzy_index(termin_tm *tm);
+
+/* Segments of text files, read one ahead so that each comes with the
+ * hashes of its neighbours (for context matches). */
+typedef struct cli_segreader cli_segreader;
+typedef struct {
+	const char *text;
+	size_t len;
+	const char *lang;       /* "en", "ru" or the language given */
+	size_t line;
+	termin_fuzzy_context ctx;
+} cli_seg;
+int cli_segreader_open(cli_segreader **out, const char *path, const char *lang,
+                       const char *encoding, int clean);
+/* 1 and *out filled (valid until the next call), 0 at the end, or an error. */
+int cli_segreader_next(cli_segreader *r, cli_seg *out);
+/* Bytes read so far and the file size (0 when unknown), for progress. */
+void cli_segreader_progress(cli_segreader *r, uint64_t *done, uint64_t *total);
+const char *cli_segreader_name(cli_segreader *r);
+void cli_segreader_free(cli_segreader *r);
+
+/* Fuzzy matchers, one per source language, made on first use. */
+typedef struct cli_matchers cli_matchers;
+cli_matchers *cli_matchers_new(termin_tm *tm, const termin_fuzzy_opts *base);
+/* The matcher for source language `lang` (NULL with an error set). */
+termin_fuzzy *cli_matchers_get(cli_matchers *m, const char *lang, int *rc);
+void cli_matchers_free(cli_matchers *m);
+int cmd_check(int argc, char **argv);
 
 #endif

@@ -15,16 +15,24 @@ static const char description[] =
 	"pair combines the ratio of their lengths, shared numbers and dates\n"
 	"(24 April 2024 = 24 апреля 2024 года = 24.04.2024), names and acronyms\n"
 	"compared through transliteration (Tasmagambetov = Тасмагамбетовым), URLs,\n"
-	"final punctuation (? ! quotes) and paragraph boundaries, which count as\n"
-	"much as the two texts' paragraphs agree. Long texts are aligned in time\n"
-	"and memory linear in their length; texts of very different length are\n"
-	"aligned as far as they match, the rest is reported.\n"
+	"final punctuation (? ! quotes), glossary terms (a concept named on both\n"
+	"sides, Russian inflection included; the shipped CSTO glossary unless\n"
+	"--glossary or --no-glossary says otherwise) and paragraph boundaries,\n"
+	"which count as much as the two texts' paragraphs agree. Long texts are\n"
+	"aligned in time and memory linear in their length; texts of very\n"
+	"different length are aligned as far as they match, the rest is\n"
+	"reported.\n"
 	"\n"
 	"Each pair gets a confidence (the posterior probability of the pair). TMX\n"
 	"and TSV hold the pairs with at least --min-confidence; omissions,\n"
 	"additions and less confident pairs are listed on standard error and\n"
 	"highlighted in the HTML page (jsonl holds every bead). Without --format,\n"
 	"the format follows the extension of -o (.tmx, .tsv, .html, .jsonl).\n"
+	"\n"
+	"--db stores the accepted pairs in the translation memory (one\n"
+	"transaction: all or nothing), with the document name (--doc, else the\n"
+	"English file's name) and the props x-align-confidence and x-align-bead;\n"
+	"with --db, a file is written only when -o or --format is given.\n"
 	"\n"
 	"With --segmented the inputs are taken as already segmented: one segment\n"
 	"per line, paragraphs separated by empty lines (hunalign's format).\n";
@@ -173,6 +181,42 @@ static void report(const termin_alignment *a, const side *src, const side *tgt, 
 		        review - shown);
 }
 
+/* Loads the glossaries named by --glossary, else the shipped one (when
+ * there is one: without it the alignment goes on without glossary), and
+ * builds a matcher over them. */
+static int load_glossary(termin_glossary **gl, termin_matcher **m, const cli_list *files,
+                         int none, int verbose)
+{
+	termin_glossary_load_opts lo = TERMIN_GLOSSARY_LOAD_OPTS_INIT;
+	termin_matcher_opts mo = TERMIN_MATCHER_OPTS_INIT;
+	const char *shipped = NULL;
+	int rc;
+	*gl = NULL;
+	*m = NULL;
+	if (none)
+		return 0;
+	if (!files->n) {
+		shipped = termin_glossary_shipped_path();
+		if (!shipped) {
+			if (verbose)
+				fprintf(stderr, "termin: align: no shipped glossary found; aligning without\n");
+			return 0;
+		}
+	}
+	if ((rc = termin_glossary_new(gl)) < 0)
+		return rc;
+	for (size_t i = 0; i < (shipped ? 1 : files->n); i++)
+		if ((rc = termin_glossary_load(*gl, shipped ? shipped : files->items[i], &lo)) < 0)
+			return rc;
+	if ((rc = termin_matcher_new(m, *gl, &mo)) < 0)
+		return rc;
+	if (verbose)
+		fprintf(stderr, "termin: align: glossary %s: %zu concepts, %zu terms\n",
+		        shipped ? shipped : files->items[0], termin_glossary_concept_count(*gl),
+		        termin_glossary_term_count(*gl));
+	return 0;
+}
+
 static const char *format_of(const char *path)
 {
 	const char *dot = path ? strrchr(path, '.') : NULL;
@@ -189,16 +233,25 @@ static const char *format_of(const char *path)
 
 int cmd_align(int argc, char **argv)
 {
-	const char *format = NULL, *outpath = NULL, *src_enc = NULL, *tgt_enc = NULL;
+	const char *format = NULL, *outpath = NULL, *src_enc = NULL, *tgt_enc = NULL, *enc = NULL;
+	const char *db = NULL, *doc = NULL;
+	cli_list glossaries = { NULL, 0 }, without = { NULL, 0 };
+	int no_glossary = 0;
 	double minc = 0.5;
 	int no_clean = 0, segmented = 0, no_paras = 0, quiet = 0, verbose = 0;
 	const cli_opt opts[] = {
 		{ CLI_STRING, "output", 'o', "OUT", "write to OUT (whole or not at all) instead of stdout", &outpath, NULL },
 		{ CLI_CHOICE, "format", 'f', "FMT", "output format (default: from OUT's extension, else tmx)", &format, "tmx|tsv|html|jsonl" },
 		{ CLI_DOUBLE, "min-confidence", 0, "X", "pairs below X (0..1, default 0.5) are left out and listed for review", &minc, NULL },
+		{ CLI_STRING, "db", 0, "FILE", "store the accepted pairs in the translation memory FILE", &db, NULL },
+		{ CLI_STRING, "doc", 0, "NAME", "document name stored with the pairs (default: EN.txt's file name)", &doc, NULL },
+		{ CLI_LIST, "glossary", 'g', "FILE", "use the terms of FILE (TBX, TSV, CSV) as anchors instead of the shipped glossary; repeatable", &glossaries, NULL },
+		{ CLI_FLAG, "no-glossary", 0, NULL, "use no glossary", &no_glossary, NULL },
 		{ CLI_FLAG, "segmented", 0, NULL, "inputs are one segment per line, paragraphs separated by empty lines", &segmented, NULL },
 		{ CLI_FLAG, "no-paragraphs", 0, NULL, "ignore paragraph boundaries", &no_paras, NULL },
+		{ CLI_LIST, "without", 0, "PART", "leave a part of the score out (length, numbers, names, punct, paragraphs, glossary; comma-separated or repeated), to see what each brings", &without, NULL },
 		{ CLI_FLAG, "no-clean", 0, NULL, "keep the texts as they are (no cleaning)", &no_clean, NULL },
+		{ CLI_STRING, "encoding", 'e', "NAME", "decode both texts from NAME (default: UTF-8, UTF-16 by BOM)", &enc, NULL },
 		{ CLI_STRING, "src-encoding", 0, "NAME", "decode the English text from NAME", &src_enc, NULL },
 		{ CLI_STRING, "tgt-encoding", 0, "NAME", "decode the Russian text from NAME (windows-1251, KOI8-R, ...)", &tgt_enc, NULL },
 		{ CLI_FLAG, "quiet", 'q', NULL, "print only the summary line on stderr, not the review list", &quiet, NULL },
@@ -216,6 +269,12 @@ int cmd_align(int argc, char **argv)
 	termin_alignment *al = NULL;
 	termin_outfile *out = NULL;
 	termin_tmx_writer *tmx = NULL;
+	termin_glossary *gl = NULL;
+	termin_matcher *matcher = NULL;
+	termin_align_anchors anchors;
+	termin_tm *tm = NULL;
+	int write_file;
+	size_t stored = 0, added = 0;
 
 	rc = cli_parse(&spec, argc, argv, &args, &nargs);
 	if (rc != 0)
@@ -224,6 +283,39 @@ int cmd_align(int argc, char **argv)
 		free(args);
 		return cli_usage_error("align", "--min-confidence must be between 0 and 1");
 	}
+	if (no_glossary && glossaries.n) {
+		free(args);
+		free(glossaries.items);
+		free(without.items);
+		return cli_usage_error("align", "--glossary and --no-glossary exclude each other");
+	}
+	unsigned int features = TERMIN_ALIGN_ALL;
+	for (size_t i = 0; i < without.n; i++) {
+		const char *w = without.items[i];
+		while (*w) {
+			static const struct { const char *name; unsigned int bit; } parts[] = {
+				{ "length", TERMIN_ALIGN_LENGTH }, { "numbers", TERMIN_ALIGN_NUMBERS },
+				{ "names", TERMIN_ALIGN_NAMES }, { "punct", TERMIN_ALIGN_PUNCT },
+				{ "paragraphs", TERMIN_ALIGN_PARAGRAPHS }, { "glossary", 0 } };
+			size_t n = strcspn(w, ","), k;
+			for (k = 0; k < sizeof parts / sizeof *parts; k++)
+				if (strlen(parts[k].name) == n && strncmp(parts[k].name, w, n) == 0)
+					break;
+			if (k == sizeof parts / sizeof *parts) {
+				free(args);
+				free(glossaries.items);
+				free(without.items);
+				return cli_usage_error("align", "--without: unknown part '%.*s' (length, numbers, "
+				                       "names, punct, paragraphs, glossary)", (int)n, w);
+			}
+			if (parts[k].bit)
+				features &= ~parts[k].bit;
+			else
+				no_glossary = 1;
+			w += n + (w[n] == ',');
+		}
+	}
+	write_file = !db || outpath || format;
 	if (!format)
 		format = format_of(outpath);
 
@@ -240,14 +332,22 @@ int cmd_align(int argc, char **argv)
 	termin_textfile_opts topts = TERMIN_TEXTFILE_OPTS_INIT;
 	topts.clean = !no_clean;
 	topts.speller = sp;
-	topts.encoding = src_enc;
+	topts.encoding = src_enc ? src_enc : enc;
 	if ((rc = read_side(&src, args[0], &topts, seg, segmented)) < 0)
 		goto fail;
-	topts.encoding = tgt_enc;
+	topts.encoding = tgt_enc ? tgt_enc : enc;
 	if ((rc = read_side(&tgt, args[1], &topts, seg, segmented)) < 0)
 		goto fail;
 
 	termin_align_opts aopts = TERMIN_ALIGN_OPTS_INIT;
+	if ((rc = load_glossary(&gl, &matcher, &glossaries, no_glossary, verbose)) < 0)
+		goto fail;
+	if (matcher) {
+		termin_align_glossary_anchors(&anchors, matcher);
+		aopts.anchors = &anchors;
+		aopts.n_anchors = 1;
+	}
+	aopts.features = features;
 	if (no_paras)
 		aopts.features &= ~(unsigned)TERMIN_ALIGN_PARAGRAPHS;
 	aopts.progress = on_progress;
@@ -262,6 +362,11 @@ int cmd_align(int argc, char **argv)
 	wopts.src_name = args[0];
 	wopts.tgt_name = args[1];
 	wopts.creationdate = date;
+	wopts.doc = doc;
+	/* the output file is written first and committed last, so that a
+	 * failure anywhere leaves neither the file nor the TM changed */
+	if (!write_file)
+		goto store;
 	if ((rc = termin_outfile_open(&out, outpath)) < 0)
 		goto fail;
 	FILE *f = termin_outfile_stream(out);
@@ -284,10 +389,23 @@ int cmd_align(int argc, char **argv)
 	}
 	if (rc < 0)
 		goto fail;
-	rc = termin_outfile_commit(out);
-	out = NULL;
-	if (rc < 0)
-		goto fail;
+store:
+	if (db) {
+		termin_tm_opts tmo = TERMIN_TM_OPTS_INIT;
+		if ((rc = termin_tm_open(&tm, db, &tmo)) < 0 ||
+		    (rc = termin_alignment_store(al, tm, &wopts, &stored, &added)) < 0)
+			goto fail;
+		termin_tm_close(tm);
+		tm = NULL;
+	}
+	if (out) {
+		rc = termin_outfile_commit(out);
+		out = NULL;
+		if (rc < 0)
+			goto fail;
+	}
+	if (db)
+		fprintf(stderr, "termin: align: %zu pairs stored in %s (%zu new)\n", stored, db, added);
 	report(al, &src, &tgt, minc, quiet);
 	if (verbose) {
 		termin_align_info in;
@@ -310,7 +428,12 @@ fail:
 	termin_tmx_writer_free(tmx);
 	termin_outfile_abort(out);
 done:
+	termin_tm_close(tm);
 	termin_alignment_free(al);
+	termin_matcher_free(matcher);
+	termin_glossary_free(gl);
+	free(glossaries.items);
+	free(without.items);
 	side_free(&src);
 	side_free(&tgt);
 	termin_speller_free(sp);

@@ -82,6 +82,32 @@ static void print_stats(const char *file, termin_textfile *tf, size_t segments)
 		fprintf(stderr, "%s: ... and %zu more repeated paragraphs\n", file, st.repeated - 20);
 }
 
+/* The language of the beginning of a file (its first 4 KB of cleaned
+ * text), read through a second, throw-away textfile; NULL for standard
+ * input, or when it cannot be told. Lets --lang auto tag an opening
+ * dateline with the language of the text that follows it. */
+static const char *first_lang(const char *path, const termin_textfile_opts *topts)
+{
+	termin_textfile *tf = NULL;
+	termin_line line;
+	char buf[4096];
+	size_t n = 0;
+	const char *lang = NULL;
+	if (strcmp(path, "-") == 0 || termin_textfile_open(&tf, path, topts) < 0)
+		return NULL;
+	while (n < sizeof buf && termin_textfile_next(tf, &line) > 0) {
+		size_t k = line.len < sizeof buf - n - 1 ? line.len : sizeof buf - n - 1;
+		memcpy(buf + n, line.text, k);
+		n += k;
+		if (n < sizeof buf)
+			buf[n++] = ' ';
+		if ((lang = termin_lang_detect(buf, n)) && n >= 400)
+			break;
+	}
+	termin_textfile_free(tf);
+	return lang;
+}
+
 static int segment_file(const char *path, const termin_textfile_opts *topts,
                         termin_segmenter *seg, output *o, int stats)
 {
@@ -99,6 +125,8 @@ static int segment_file(const char *path, const termin_textfile_opts *topts,
 		return rc;
 	const char *name = termin_textfile_name(tf);
 	termin_segstream_new(&ss, tf, seg, o->lang);
+	if (strcmp(o->lang, "auto") == 0)
+		termin_segstream_set_first_lang(ss, first_lang(path, topts));
 	while ((rc = termin_segstream_next(ss, &s)) > 0) {
 		if (write_segment(o, name, &s) < 0) {
 			rc = TERMIN_EIO;
@@ -167,10 +195,16 @@ int cmd_segment(int argc, char **argv)
 		return rc > 0 ? 0 : TERMIN_EXIT_USAGE;
 
 	if (export_srx) {
-		if (nargs)
+		if (nargs) {
+			free(args);
+			free(boiler.items);
 			return cli_usage_error("segment", "--export-srx takes no input files");
-		if ((rc = termin_outfile_open(&out, outpath)) < 0)
+		}
+		free(boiler.items);
+		if ((rc = termin_outfile_open(&out, outpath)) < 0) {
+			free(args);
 			return cli_fail(rc);
+		}
 		rc = termin_segmenter_export_srx(termin_outfile_stream(out));
 		if (rc < 0) {
 			termin_outfile_abort(out);
@@ -183,10 +217,12 @@ int cmd_segment(int argc, char **argv)
 	}
 	if (nargs == 0) {
 		free(args);
+		free(boiler.items);
 		return cli_usage_error("segment", "no input files (use - for standard input)");
 	}
 	if (!lang_ok(lang, srx != NULL)) {
 		free(args);
+		free(boiler.items);
 		return cli_usage_error("segment", "--lang must be en, ru or auto%s, not '%s'",
 		                       srx ? " or a language code such as de or pt-BR" :
 		                             " (other languages need --srx)", lang);

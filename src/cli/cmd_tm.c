@@ -139,13 +139,16 @@ static int tm_import(int argc, char **argv)
 			printf("%s: already imported (same content); skipped (--force imports it again)\n",
 			       args[i]);
 		else if (res.skipped)
-			printf("%s: %zu units (%zu new, %zu already in the TM), %zu invalid units skipped\n",
-			       args[i], res.units, res.added, res.merged, res.skipped);
+			printf("%s: %zu unit%s (%zu new, %zu already in the TM), %zu invalid unit%s skipped\n",
+			       args[i], res.units, res.units == 1 ? "" : "s", res.added, res.merged,
+			       res.skipped, res.skipped == 1 ? "" : "s");
 		else
-			printf("%s: %zu units (%zu new, %zu already in the TM)\n", args[i], res.units,
-			       res.added, res.merged);
+			printf("%s: %zu unit%s (%zu new, %zu already in the TM)\n", args[i], res.units,
+			       res.units == 1 ? "" : "s", res.added, res.merged);
 		fflush(stdout);
 	}
+	if (exit_code != TERMIN_EXIT_IO && (rc = cli_fuzzy_index(tm)) > exit_code)
+		exit_code = rc; /* the fuzzy-match index follows every import */
 	termin_speller_free(sp);
 	termin_tm_close(tm);
 	free(args);
@@ -162,8 +165,9 @@ static int parse_since(const char *s, int64_t *out)
 }
 
 static const char export_desc[] =
-	"Writes the units of the TM as TMX 1.4b, valid against the TMX DTD and\n"
-	"deterministic (set SOURCE_DATE_EPOCH to fix the header date). By default\n"
+	"Writes the units of the TM as TMX 1.4b, valid against the TMX DTD, in\n"
+	"constant memory. The same TM gives the same bytes: the header date is\n"
+	"the time of the last import (SOURCE_DATE_EPOCH overrides it). By default\n"
 	"only translated units are written (a non-empty variant besides the\n"
 	"source). --src and --tgt take language ranges: 'en' selects en, en-GB\n"
 	"and en-US. With --tgt, each unit carries its source and target variants\n"
@@ -223,7 +227,7 @@ static int tm_export(int argc, char **argv)
 	if (rc < 0)
 		goto fail;
 	if (out && strcmp(out, "-") != 0)
-		fprintf(stderr, "%s: %zu units\n", out, n);
+		fprintf(stderr, "%s: %zu unit%s\n", out, n, n == 1 ? "" : "s");
 	termin_tm_close(tm);
 	return 0;
 fail:
@@ -351,7 +355,15 @@ static int tm_stats(int argc, char **argv)
 	free(args);
 	if ((rc = open_tm(&tm, db, 1)) < 0)
 		return cli_fail(rc);
+	/* FTS5's integrity check is an INSERT: it needs a writable connection
+	 * (it changes nothing); the file is known to exist now */
+	if (verify) {
+		termin_tm_close(tm);
+		if ((rc = open_tm(&tm, db, 0)) < 0)
+			return cli_fail(rc);
+	}
 	if ((rc = termin_tm_stats_get(tm, &s)) < 0 || (verify && (rc = termin_tm_verify(tm)) < 0)) {
+		termin_tm_stats_free(s);
 		termin_tm_close(tm);
 		return cli_fail(rc);
 	}
@@ -363,8 +375,9 @@ static int tm_stats(int argc, char **argv)
 	printf("usage         %llu (units counted as often as they were seen)\n",
 	       (unsigned long long)s->usage);
 	printf("props, notes  %llu, %llu\n", (unsigned long long)s->props, (unsigned long long)s->notes);
-	printf("imports       %llu files, %llu documents\n", (unsigned long long)s->imports,
-	       (unsigned long long)s->documents);
+	printf("imports       %llu file%s, %llu document%s\n", (unsigned long long)s->imports,
+	       s->imports == 1 ? "" : "s", (unsigned long long)s->documents,
+	       s->documents == 1 ? "" : "s");
 	if (s->first != TERMIN_NODATE) {
 		termin_tmx_date(d1, s->first);
 		termin_tmx_date(d2, s->last);
@@ -536,6 +549,7 @@ static const struct {
 	{ "search", tm_search, "concordance: find a text in the TM, in any language" },
 	{ "stats", tm_stats, "figures about the TM" },
 	{ "dump", tm_dump, "every unit as a line of JSON (canonical form)" },
+	{ "match", cmd_tm_match, "fuzzy matches of a text, with differences and glossary terms" },
 };
 
 static void tm_usage(FILE *f)

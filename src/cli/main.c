@@ -20,6 +20,11 @@ static const command commands[] = {
 	{ "segment", cmd_segment, "clean texts and split them into sentence segments" },
 	{ "tm", cmd_tm, "the translation memory: import, export, search, stats" },
 	{ "align", cmd_align, "align an English text with its Russian translation" },
+	{ "glossary", cmd_glossary, "the term base: import, export, lookup, validate" },
+	{ "terms", cmd_terms, "find the glossary terms in texts, with counts per concept" },
+	{ "analyze", cmd_analyze, "how much of a job the TM covers, by match band" },
+	{ "pretranslate", cmd_pretranslate, "fill a job with its best TM matches (TMX or XLIFF)" },
+	{ "check", cmd_check, "check translations and texts: terms, spelling, numbers, consistency" },
 };
 
 static void usage(FILE *f)

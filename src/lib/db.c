@@ -17,6 +17,7 @@
  * refused rather than misread.
  */
 #include "db.h"
+#include "fuzzy_internal.h"
 
 #include <errno.h>
 #include <string.h>
@@ -103,7 +104,52 @@ static const migration migrations[] = {
 	  /* Concordance: the plain text of every variant, external content. */
 	  "CREATE VIRTUAL TABLE tuv_fts USING fts5(plain, content='tuv', content_rowid='id',"
 	  " tokenize='unicode61 remove_diacritics 2');" },
-	/* Next step: { 2, "glossary", "CREATE TABLE ...;" }, */
+	{ 2, "glossary; concordance with ё = е",
+	  /* The project's glossary (tm_glossary.c): at most one, replaced as a
+	   * whole; the row says where it came from and when. */
+	  "CREATE TABLE glossary ("
+	  " id INTEGER PRIMARY KEY CHECK (id = 1),"
+	  " source TEXT,"                     /* file name as given */
+	  " imported INTEGER NOT NULL,"       /* unix time */
+	  " user TEXT,"
+	  " title TEXT, description TEXT,"
+	  " concepts INTEGER NOT NULL, terms INTEGER NOT NULL);"
+	  /* Concepts in file order (id ascending); cid is the entry's id, not
+	   * unique: a file may repeat one (validation reports it). */
+	  "CREATE TABLE glossary_concept ("
+	  " id INTEGER PRIMARY KEY,"
+	  " cid TEXT NOT NULL,"
+	  " subject TEXT, definition TEXT,"
+	  " file TEXT, line INTEGER);"        /* where the entry was read */
+	  "CREATE INDEX glossary_concept_cid ON glossary_concept(cid);"
+	  /* Terms in concept order; pos/type/status as termin's names
+	   * ("noun", "acronym", "preferred"), NULL when unspecified. */
+	  "CREATE TABLE glossary_term ("
+	  " id INTEGER PRIMARY KEY,"
+	  " concept_id INTEGER NOT NULL REFERENCES glossary_concept(id) ON DELETE CASCADE,"
+	  " lang TEXT NOT NULL, text TEXT NOT NULL,"
+	  " pos TEXT, type TEXT, status TEXT,"
+	  " case_marked INTEGER NOT NULL DEFAULT 0,"
+	  " source TEXT, line INTEGER);"
+	  "CREATE INDEX glossary_term_concept ON glossary_term(concept_id);"
+	  "CREATE INDEX glossary_term_text ON glossary_term(text COLLATE NOCASE);"
+	  /* Notes and sources of a concept (term_id NULL) or notes of a term. */
+	  "CREATE TABLE glossary_note ("
+	  " id INTEGER PRIMARY KEY,"
+	  " concept_id INTEGER NOT NULL REFERENCES glossary_concept(id) ON DELETE CASCADE,"
+	  " term_id INTEGER REFERENCES glossary_term(id) ON DELETE CASCADE,"
+	  " kind TEXT NOT NULL CHECK (kind IN ('note', 'source')),"
+	  " value TEXT NOT NULL);"
+	  "CREATE INDEX glossary_note_concept ON glossary_note(concept_id);"
+	  "CREATE INDEX glossary_note_term ON glossary_note(term_id);"
+	  /* And the concordance index again with termin's tokenizer, which
+	   * folds ё to е (db_fts.c): rebuilt from the variants. */
+	  "DROP TABLE tuv_fts;"
+	  "CREATE VIRTUAL TABLE tuv_fts USING fts5(plain, content='tuv', content_rowid='id',"
+	  " tokenize='termin_fold remove_diacritics 2');"
+	  "INSERT INTO tuv_fts(tuv_fts) VALUES ('rebuild');" },
+	/* Step 3: the fuzzy-match word index (fuzzy_index.c). */
+	{ 3, "fuzzy-match index", termin__fuzzy_schema_sql },
 };
 
 int termin__db_latest(void)
@@ -233,6 +279,8 @@ int termin__db_open(sqlite3 **out, const char *path, int readonly, int busy_ms, 
 	}
 	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_timeout(db, busy_ms);
+	if ((rc = termin__db_register_fts(db)) < 0)
+		goto fail;
 	/* The page cache is what bounds memory: 32 MiB whatever the TM's size. */
 	if ((rc = termin__db_exec(db, "PRAGMA cache_size = -32768")) < 0 ||
 	    (rc = termin__db_exec(db, "PRAGMA foreign_keys = ON")) < 0)

@@ -16,6 +16,11 @@
  * when the file cannot be opened) naming the file. */
 int termin__db_open(sqlite3 **out, const char *path, int readonly, int busy_ms, int *schema);
 
+/* Registers the concordance tokenizer "termin_fold" (unicode61 with ё
+ * folded to е: db_fts.c) on `db`; termin__db_open does it for every
+ * connection. */
+int termin__db_register_fts(sqlite3 *db);
+
 /* The newest schema version this termin knows. */
 int termin__db_latest(void);
 

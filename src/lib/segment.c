@@ -284,6 +284,14 @@ int termin_segstream_new(termin_segstream **out, termin_textfile *tf, termin_seg
 	return 0;
 }
 
+void termin_segstream_set_first_lang(termin_segstream *ss, const char *lang)
+{
+	if (lang && strcmp(lang, "ru") == 0)
+		ss->last_lang = "ru";
+	else if (lang && strcmp(lang, "en") == 0)
+		ss->last_lang = "en";
+}
+
 void termin_segstream_free(termin_segstream *ss)
 {
 	if (!ss)

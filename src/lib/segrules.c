@@ -877,7 +877,16 @@ static size_t at_stop(scan *s, size_t i)
 	int qe = 0, dots = 0, ell = 0;
 	next_info nx;
 
-	caption_end(s, i);
+	/* a caption runs to the next sentence end, not to a period inside a
+	 * name ("Photo from www.odkb-csto.org Video: Zvezda TV") */
+	for (k = i; k < len;) {
+		int32_t c = cp_at(t, len, k, &n);
+		if (!is_term(c) && !is_closer(c))
+			break;
+		k = n;
+	}
+	if (k >= len || is_space(cp_at(t, len, k, &n)))
+		caption_end(s, i);
 	/* the run of stops: . ? ! … ‽ in any combination */
 	while (j < len) {
 		int32_t c = cp_at(t, len, j, &n);

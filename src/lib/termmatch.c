@@ -24,12 +24,14 @@
 
 #define MAX_KEYS 6      /* ids per text token */
 #define MAX_PATHS 64    /* alternative paths per term */
+#define TOKEN_CACHE_MAX 200000 /* distinct tokens remembered by a matcher */
 
 typedef struct {
 	const termin_term *t;
 	char lang[16];          /* primary subtag */
 	int case_check;         /* compare letter case with the text */
 	int capitalized;        /* case-sensitive only by initial capitals ("Search") */
+	int code_name;          /* a one-word code name: needs quotes or a year */
 	uint32_t span_off;      /* token spans of the term text: (start, wend) pairs */
 	uint32_t nspans;
 	uint32_t order;         /* position in the glossary, for stable choices */
@@ -82,8 +84,16 @@ struct termin_matcher {
 	const termin_term **alts;
 	size_t nalts, capalts;
 	termin_buf keys;
+	/* token -> ids cache: running text repeats its words, so the keys
+	 * (case folding, stemming) and vocabulary lookups of a word are
+	 * computed once. Value: offset in tcids of [count, ids...]. */
+	termin_strmap *tcache;
+	uint32_t *tcids;
+	size_t ntcids, captcids;
+	termin_buf tkey;
 	char want[16];
 	const char *text;
+	size_t len;
 };
 
 /* ======================= the edge table ======================= */
@@ -226,6 +236,65 @@ static int capitalized_only(const char *text, const termin__tok *toks, size_t n)
 	return 1;
 }
 
+/* Exercises and operations are named by common words ("Search",
+ * "Interaction", "Channel", «Поиск»). Written as a name they are quoted
+ * or carry the year ("Search-2024"); capitalised without either they are
+ * mostly something else: "Channel One", "Shanghai Cooperation
+ * Organisation", "Conference on Interaction and Confidence-Building
+ * Measures in Asia". So a one-word case-sensitive term of these concepts
+ * matches only in that context (code_name_context). */
+static int is_code_name_subject(const termin_concept *c)
+{
+	return c && c->subject &&
+	       (strcmp(c->subject, "exercise") == 0 || strcmp(c->subject, "operation") == 0);
+}
+
+static int is_quote(int32_t c)
+{
+	switch (c) {
+	case '"': case '\'': case 0x00AB: case 0x00BB: case 0x2018: case 0x2019: case 0x201A:
+	case 0x201C: case 0x201D: case 0x201E: case 0x2039: case 0x203A:
+		return 1;
+	}
+	return 0;
+}
+
+/* Whether bytes [start, end) of `text` stand as a name: right after an
+ * opening quote, right before a closing quote (not an apostrophe of a
+ * possessive), or followed by a year: "-2024", " – 2024", " 2024". */
+static int code_name_context(const char *text, size_t len, size_t start, size_t end)
+{
+	size_t i = start;
+	if (i > 0 && is_quote(termin__utf8_prev(text, &i)))
+		return 1;
+	i = end;
+	if (i < len && is_quote(termin__utf8_next(text, len, &i)) &&
+	    !(i < len && ((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z'))))
+		return 1;
+	/* spaces, at most one hyphen or dash, spaces, four digits */
+	int dash = 0;
+	size_t p = end;
+	while (p < len) {
+		size_t q = p;
+		int32_t c = termin__utf8_next(text, len, &q);
+		if (c == ' ' || c == 0x00A0 || c == 0x202F)
+			p = q;
+		else if (!dash && (c == '-' || (c >= 0x2010 && c <= 0x2014) || c == 0x2212)) {
+			dash = 1;
+			p = q;
+		} else
+			break;
+	}
+	if (p == end)
+		return 0;
+	int digits = 0;
+	while (p < len && text[p] >= '0' && text[p] <= '9') {
+		digits++;
+		p++;
+	}
+	return digits == 4 && !(p < len && text[p] >= '0' && text[p] <= '9');
+}
+
 static void add_term(termin_matcher *m, const termin_term *t, uint32_t order)
 {
 	termin__tok *toks = NULL;
@@ -260,6 +329,7 @@ static void add_term(termin_matcher *m, const termin_term *t, uint32_t order)
 	termin__lang_primary(t->lang, mt->lang, sizeof mt->lang);
 	mt->case_check = termin_term_case_sensitive(t);
 	mt->capitalized = mt->case_check && !exact && capitalized_only(t->text, toks, n);
+	mt->code_name = t->case_marked && !exact && n == 1 && is_code_name_subject(t->concept);
 	mt->span_off = (uint32_t)m->nspans;
 	mt->nspans = (uint32_t)n;
 	mt->order = order;
@@ -318,6 +388,7 @@ int termin_matcher_new(termin_matcher **out, const termin_glossary *g,
 	}
 	m->g = g;
 	m->vocab = termin_strmap_new();
+	m->tcache = termin_strmap_new();
 	edge_grow(m);
 	uint32_t order = 0;
 	for (size_t i = 0; i < g->n; i++)
@@ -352,6 +423,9 @@ void termin_matcher_free(termin_matcher *m)
 	free(m->hits);
 	free(m->alts);
 	termin_buf_free(&m->keys);
+	termin_strmap_free(m->tcache);
+	free(m->tcids);
+	termin_buf_free(&m->tkey);
 	free(m);
 }
 
@@ -394,6 +468,16 @@ static void record(termin_matcher *m, uint32_t node, uint32_t first, uint32_t la
 		if (mt->case_check && !case_ok(m, mt, first, last))
 			continue;
 		if (mt->capitalized && termin__sentence_initial(m->text, m->toks[first].start))
+			continue;
+		/* a one-word English name is not pluralised: "Regional
+		 * Organizations" is not the Organization */
+		if (mt->capitalized && mt->nspans == 1 && last - first == 1 &&
+		    strcmp(mt->lang, "en") == 0 &&
+		    m->toks[first].wend - m->toks[first].start !=
+		        m->spans[mt->span_off + 1] - m->spans[mt->span_off])
+			continue;
+		if (mt->code_name && !code_name_context(m->text, m->len, m->toks[first].start,
+		                                        m->toks[last - 1].end))
 			continue;
 		TERMIN_GROW(m->cterms, m->capcterms, m->ncterms + 1);
 		m->cterms[m->ncterms++] = mt;
@@ -482,6 +566,7 @@ int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, s
 	else
 		termin__lang_primary(lang, m->want, sizeof m->want);
 	m->text = text;
+	m->len = len;
 	n = termin__tokenize(text, len, &m->toks, &m->captoks);
 	if (n == 0 || m->nmterms == 0)
 		return 0;
@@ -501,13 +586,35 @@ int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, s
 		const termin__tok *t = &m->toks[i];
 		uint32_t *ids = m->ids + i * MAX_KEYS;
 		int c, k = 0;
-		termin_buf_clear(&m->keys);
-		c = termin__token_keys(m->norm, text, t, 0, &m->keys);
-		k = keys_to_ids(m, 0, c, ids, MAX_KEYS, 0);
-		if (m->has_exact && (t->flags & TERMIN__TK_WORD)) {
+		intptr_t off;
+		/* the cache key: the token's bytes and what was read from them
+		 * (not the hyphen flag, which depends on the next character) */
+		termin_buf_clear(&m->tkey);
+		termin_buf_putc(&m->tkey, (char)('A' + (t->flags & ~(unsigned)TERMIN__TK_HYPHEN)));
+		termin_buf_putc(&m->tkey, (char)('0' + (t->wend - t->start < 64 ? t->wend - t->start : 63)));
+		termin_buf_put(&m->tkey, text + t->start, t->end - t->start);
+		if (termin_strmap_get(m->tcache, m->tkey.ptr, m->tkey.len, &off)) {
+			k = (int)m->tcids[off];
+			memcpy(ids, m->tcids + off + 1, (size_t)k * sizeof *ids);
+		} else {
 			termin_buf_clear(&m->keys);
-			c = termin__token_keys(m->norm, text, t, 1, &m->keys);
-			k += keys_to_ids(m, 0, c, ids + k, MAX_KEYS - k, 0);
+			c = termin__token_keys(m->norm, text, t, 0, &m->keys);
+			k = keys_to_ids(m, 0, c, ids, MAX_KEYS, 0);
+			if (m->has_exact && (t->flags & TERMIN__TK_WORD)) {
+				termin_buf_clear(&m->keys);
+				c = termin__token_keys(m->norm, text, t, 1, &m->keys);
+				k += keys_to_ids(m, 0, c, ids + k, MAX_KEYS - k, 0);
+			}
+			if (termin_strmap_size(m->tcache) >= TOKEN_CACHE_MAX) {
+				termin_strmap_free(m->tcache);
+				m->tcache = termin_strmap_new();
+				m->ntcids = 0;
+			}
+			TERMIN_GROW(m->tcids, m->captcids, m->ntcids + 1 + (size_t)k);
+			termin_strmap_put(m->tcache, m->tkey.ptr, m->tkey.len, (intptr_t)m->ntcids);
+			m->tcids[m->ntcids++] = (uint32_t)k;
+			memcpy(m->tcids + m->ntcids, ids, (size_t)k * sizeof *ids);
+			m->ntcids += (size_t)k;
 		}
 		m->nids[i] = (uint8_t)k;
 		m->njids[i] = 0;

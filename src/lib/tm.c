@@ -83,6 +83,9 @@ struct termin_tm {
 	termin_tmx_meta *hmeta;
 	size_t n_hmeta;
 	termin_buf hpool;
+
+	/* strings handed out by termin_tm_glossary_load's info */
+	char *held[2];
 };
 
 sqlite3 *termin__tm_db(termin_tm *tm)
@@ -93,6 +96,18 @@ sqlite3 *termin__tm_db(termin_tm *tm)
 const char *termin__tm_path(const termin_tm *tm)
 {
 	return tm->path;
+}
+
+const char *termin__tm_hold(termin_tm *tm, int slot, const char *s)
+{
+	free(tm->held[slot]);
+	tm->held[slot] = s ? termin__xstrdup(s) : NULL;
+	return tm->held[slot];
+}
+
+int termin__tm_in_batch(const termin_tm *tm)
+{
+	return tm->in_batch;
 }
 
 int termin_tm_schema_version(const termin_tm *tm)
@@ -149,6 +164,8 @@ void termin_tm_close(termin_tm *tm)
 		free(tm->hdr[i]);
 	free(tm->hmeta);
 	termin_buf_free(&tm->hpool);
+	for (int i = 0; i < 2; i++)
+		free(tm->held[i]);
 	free(tm);
 }
 
@@ -164,7 +181,12 @@ static void normalise_space(termin_buf *b, const char *s, size_t len)
 	char *o = b->ptr + b->len, *start = b->ptr;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
-		if (c > ' ' && c < 0x80) {
+		/* Unicode spaces start with C2 (U+00A0), E1 (U+1680, U+180E), E2
+		 * (U+2000..U+205F) or E3 (U+3000): any other byte of a multi-byte
+		 * character (Cyrillic: D0, D1 and continuation bytes) is copied
+		 * as it is, without decoding */
+		if ((c > ' ' && c < 0x80) ||
+		    (c >= 0x80 && c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3)) {
 			if (pending && o > start)
 				*o++ = ' ';
 			pending = 0;
@@ -276,7 +298,7 @@ static int step_done(termin_tm *tm, sqlite3_stmt *st, const char *what)
 	return 0;
 }
 
-static const char *user_name(void)
+const char *termin__tm_user(void)
 {
 	const char *u = getenv("USER");
 	if (u && *u)
@@ -365,7 +387,7 @@ int termin_tm_begin(termin_tm *tm, const termin_tm_source *src)
 	if (src->digest || src->size)
 		sqlite3_bind_int64(st, 4, (sqlite3_int64)src->size);
 	sqlite3_bind_int64(st, 5, tm->now);
-	bind_text(st, 6, user_name());
+	bind_text(st, 6, termin__tm_user());
 	if (h) {
 		bind_text(st, 7, h->creationtool);
 		bind_text(st, 8, h->creationtoolversion);
@@ -525,7 +547,6 @@ int termin_tm_add(termin_tm *tm, const termin_tmx_unit *u, const termin_tm_conte
 			if ((rc = step_done(tm, st, "cannot store a variant")) < 0)
 				goto done;
 			tuv_id = sqlite3_last_insert_rowid(tm->db);
-			if (getenv("NOFTS")) goto skipfts;
 			if ((rc = prep(tm, ST_INS_FTS)) < 0)
 				goto done;
 			st = tm->st[ST_INS_FTS];
@@ -534,7 +555,6 @@ int termin_tm_add(termin_tm *tm, const termin_tmx_unit *u, const termin_tm_conte
 			                  SQLITE_STATIC);
 			if ((rc = step_done(tm, st, "cannot index a variant")) < 0)
 				goto done;
-			skipfts:;
 		} else if (v->n_meta) {
 			if ((rc = prep(tm, ST_FIND_TUV)) < 0)
 				goto done;
@@ -737,14 +757,28 @@ int termin_tm_iter_new(termin_tm_iter **out, termin_tm *tm, const termin_tm_filt
 		termin_buf_puts(&sql, " AND ((tu.srclang LIKE :src OR tu.srclang LIKE :src || '-%')"
 		                      " OR (tu.srclang = '*all*' AND EXISTS (SELECT 1 FROM tuv s WHERE "
 		                      "s.tu_id = tu.id AND (s.lang LIKE :src OR s.lang LIKE :src || '-%'))))");
-	if (f && f->tgt) {
+	/* with a target range, a translated unit has a non-empty variant in
+	 * it; untranslated ones (when asked for) need none */
+	if (f && f->tgt && !f->include_untranslated)
 		termin_buf_puts(&sql, " AND EXISTS (SELECT 1 FROM tuv t WHERE t.tu_id = tu.id AND "
-		                      "(t.lang LIKE :tgt OR t.lang LIKE :tgt || '-%')");
-		if (!f->include_untranslated)
-			termin_buf_puts(&sql, " AND t.markup <> ''");
-		termin_buf_puts(&sql, ")");
-	}
+		                      "(t.lang LIKE :tgt OR t.lang LIKE :tgt || '-%') AND t.markup <> '')");
 	termin_buf_puts(&sql, " ORDER BY tu.id");
+	if (f && f->doc) {
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(tm->db, "SELECT 1 FROM doc WHERE name = ?1", -1, &st, NULL) !=
+		    SQLITE_OK) {
+			rc = termin__db_fail(tm->db, "cannot read documents");
+			goto fail;
+		}
+		sqlite3_bind_text(st, 1, f->doc, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW) {
+			rc = termin__error_set(TERMIN_ENOTFOUND, "%s: no document named '%s' in the TM",
+			                       tm->path, f->doc);
+			goto fail;
+		}
+	}
 	(void)n;
 	if ((rc = termin__db_prepare(tm->db, &it->units, sql.ptr)) < 0)
 		goto fail;
@@ -1022,6 +1056,7 @@ int termin_tm_search(termin_tm *tm, const char *query, const termin_tm_search_op
 	sqlite3_stmt *st = NULL;
 	termin_buf q = TERMIN_BUF_INIT, text = TERMIN_BUF_INIT;
 	size_t *spans = NULL, cap_spans = 0;
+	termin_strmap *seen = termin_strmap_new();
 	int rc;
 
 	if (!opts)
@@ -1064,8 +1099,13 @@ int termin_tm_search(termin_tm *tm, const char *query, const termin_tm_search_op
 				termin_buf_putc(&text, *p);
 			}
 		}
+		/* a unit once, at its best-ranked variant */
+		int64_t tu_id = sqlite3_column_int64(st, 1);
+		if (termin_strmap_get(seen, (const char *)&tu_id, sizeof tu_id, NULL))
+			continue;
+		termin_strmap_put(seen, (const char *)&tu_id, sizeof tu_id, 1);
 		const termin_tmx_unit *u;
-		int r2 = by_id_load(it, sqlite3_column_int64(st, 1), &u);
+		int r2 = by_id_load(it, tu_id, &u);
 		if (r2 < 0) {
 			rc = r2;
 			goto done;
@@ -1088,12 +1128,15 @@ int termin_tm_search(termin_tm *tm, const char *query, const termin_tm_search_op
 		/* ours */
 	} else {
 		const char *msg = sqlite3_errmsg(tm->db);
-		if (strstr(msg, "fts5") || strstr(msg, "syntax") || strstr(msg, "no such column"))
+		/* a query FTS5 cannot parse is the caller's error, not the database's */
+		if ((opts->raw && (sqlite3_errcode(tm->db) & 0xff) == SQLITE_ERROR) ||
+		    strstr(msg, "fts5") || strstr(msg, "syntax") || strstr(msg, "no such column"))
 			rc = termin__error_set(TERMIN_EUSAGE, "cannot search for '%s': %s", query, msg);
 		else
 			rc = termin__db_fail(tm->db, "cannot search");
 	}
 done:
+	termin_strmap_free(seen);
 	sqlite3_finalize(st);
 	termin_tm_iter_free(it);
 	termin_buf_free(&q);
@@ -1132,8 +1175,10 @@ int termin__tm_export_header(termin_tm *tm, const char **segtype, const char **d
 {
 	int rc;
 	sqlite3_stmt *st;
-	if ((rc = single_value(tm, "SELECT DISTINCT segtype FROM import WHERE segtype IS NOT NULL "
-	                           "AND units > 0 LIMIT 2", &tm->hdr[0])) < 0 ||
+	/* only a segtype the DTD allows: a file's bad one was warned about */
+	if ((rc = single_value(tm, "SELECT DISTINCT segtype FROM import WHERE segtype IN "
+	                           "('block', 'paragraph', 'sentence', 'phrase') AND units > 0 LIMIT 2",
+	                       &tm->hdr[0])) < 0 ||
 	    (rc = single_value(tm, "SELECT DISTINCT datatype FROM import WHERE datatype IS NOT NULL "
 	                           "AND units > 0 LIMIT 2", &tm->hdr[1])) < 0 ||
 	    (rc = single_value(tm, "SELECT DISTINCT srclang FROM tu LIMIT 2", &tm->hdr[2])) < 0)
@@ -1299,6 +1344,7 @@ int termin_tm_verify(termin_tm *tm)
 		return termin__db_fail(tm->db, "cannot check the database");
 	if (sqlite3_exec(tm->db, "INSERT INTO tuv_fts(tuv_fts, rank) VALUES ('integrity-check', 1)",
 	                 NULL, NULL, NULL) != SQLITE_OK)
-		return termin__db_fail(tm->db, "the concordance index does not match the units");
+		return termin__error_set(TERMIN_EDB, "%s: the concordance index does not match the "
+		                         "units: %s", tm->path, sqlite3_errmsg(tm->db));
 	return 0;
 }

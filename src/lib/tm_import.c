@@ -499,6 +499,10 @@ int termin_tm_import(termin_tm *tm, const char *path, const termin_tm_import_opt
 	w.res = result;
 	format = opts->format;
 	if (!format || strcmp(format, "auto") == 0) {
+		/* a pipe cannot be looked at and read again from the start */
+		if (strcmp(path, "-") == 0)
+			return termin__error_set(TERMIN_EUSAGE, "standard input: say what it holds with "
+			                         "--format (tmx, tsv or text)");
 		if ((rc = sniff(path, &format)) < 0)
 			return rc;
 	}

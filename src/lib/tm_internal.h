@@ -14,6 +14,17 @@ sqlite3 *termin__tm_db(termin_tm *tm);
 /* The file name of the database, for messages. */
 const char *termin__tm_path(const termin_tm *tm);
 
+/* The user to record as the author of changes ($USER, else the account
+ * name; NULL when unknown). */
+const char *termin__tm_user(void);
+
+/* Keeps a copy of `s` (may be NULL) in slot 0 or 1 of the TM until the
+ * slot's next use or the TM's close, and returns it. */
+const char *termin__tm_hold(termin_tm *tm, int slot, const char *s);
+
+/* Whether a batch (termin_tm_begin) is open. */
+int termin__tm_in_batch(const termin_tm *tm);
+
 /* Sets the digest and size of the open batch's file once they are known
  * (the TMX reader computes them while reading). */
 void termin__tm_set_digest(termin_tm *tm, uint64_t digest, uint64_t size);

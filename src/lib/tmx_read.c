@@ -117,8 +117,8 @@ struct termin_tmx_reader {
 		size_t line, col;
 		size_t lt_line, lt_col;
 		size_t doctype_line, doctype_col;
-		int ent_match;      /* characters of "<!ENTITY" matched in the DOCTYPE */
-		int doctype_entities; /* the DOCTYPE's internal subset declares entities */
+		char win[8];        /* the last characters of the DOCTYPE, outside quotes */
+		int entity_decl;    /* "<!ENTITY" seen in the DOCTYPE */
 		int root_closed;    /* "</tmx>" was seen: what follows is not a truncation */
 	} sc;
 	struct tagpos { uint32_t line, col; } *q;
@@ -224,17 +224,17 @@ static void scan_char(termin_tmx_reader *r, unsigned c)
 		s->sub = c == '?';
 		break;
 	case SC_DOCTYPE:
-		if (s->ent_match && c != (unsigned char)"<!ENTITY"[s->ent_match])
-			s->ent_match = 0;
+		if (!s->quote) {
+			memmove(s->win, s->win + 1, sizeof s->win - 1);
+			s->win[sizeof s->win - 1] = c < 0x80 ? (char)c : '?';
+			if (memcmp(s->win, "<!ENTITY", 8) == 0)
+				s->entity_decl = 1;
+		}
 		if (s->quote) {
 			if (c == (unsigned char)s->quote)
 				s->quote = 0;
 		} else if (c == '"' || c == '\'') {
 			s->quote = (char)c;
-		} else if (s->depth > 0 && c == (unsigned char)"<!ENTITY"[s->ent_match]) {
-			if (++s->ent_match == 8)
-				s->doctype_entities = 1, s->ent_match = 0;
-			break;
 		} else if (c == '[') {
 			s->depth++;
 		} else if (c == ']') {
@@ -365,15 +365,13 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 	r->xml_err_set = 1;
 }
 
+/* Whether the DOCTYPE declares entities (general or parameter ones). Read
+ * from the raw input scan, not from the reader's document: asking the
+ * reader for its document (xmlTextReaderCurrentDoc) makes it keep every
+ * node in memory to the end of the file. */
 static int doctype_declares_entities(termin_tmx_reader *r)
 {
-	/* the current node is the DTD itself; xmlTextReaderCurrentDoc would
-	 * make the reader leave the whole document to us (a leak) */
-	xmlNodePtr node = xmlTextReaderCurrentNode(r->x);
-	xmlDtdPtr dtd = node && node->type == XML_DTD_NODE ? (xmlDtdPtr)node : NULL;
-	if (!dtd)
-		return 0;
-	return dtd->entities != NULL || dtd->pentities != NULL;
+	return r->sc.entity_decl;
 }
 
 static int refuse_doctype(termin_tmx_reader *r)
@@ -392,9 +390,7 @@ static int fatal(termin_tmx_reader *r)
 	r->failed = 1;
 	if (ferror(r->f))
 		return termin__error_errno(TERMIN_EIO, errno, "%s: cannot read", r->name);
-	/* the raw scan, not the DTD node: the reader has moved on (and
-	 * xmlTextReaderCurrentDoc would keep every node from now on) */
-	if (r->sc.doctype_entities)
+	if (doctype_declares_entities(r))
 		return refuse_doctype(r);
 	if (r->xml_err_set)
 		return termin__error_set(TERMIN_EINVALID, "%s", r->xml_err);
@@ -575,6 +571,12 @@ static int known_attr(const char *name, int level)
 	return level == A_TU && strcmp(name, "segtype") == 0;
 }
 
+static int segtype_ok(const char *v)
+{
+	return strcmp(v, "block") == 0 || strcmp(v, "paragraph") == 0 ||
+	       strcmp(v, "sentence") == 0 || strcmp(v, "phrase") == 0;
+}
+
 static void stamp_init(stamp_off *s)
 {
 	s->created_by = s->changed_by = s->attrs = NONE;
@@ -624,6 +626,11 @@ static int stamp_attr(termin_tmx_reader *r, stamp_off *s, const char *name, cons
 		} else {
 			s->usage = n;
 		}
+	} else if (strcmp(name, "segtype") == 0 && level == A_TU && !segtype_ok(v)) {
+		size_t line, col;
+		position(r, &line, &col);
+		warn(r, line, col, "tu: segtype=\"%s\" is not one of block, paragraph, sentence, "
+		     "phrase; ignored", v);
 	} else if (known_attr(name, level)) {
 		if (attrs->len)
 			termin_buf_putc(attrs, '\x1e');
@@ -767,11 +774,44 @@ static int read_meta(termin_tmx_reader *r, termin_buf *pool, meta_off **arr, siz
 
 /* ======================= <seg> ======================= */
 
+/* The inline elements of TMX 1.4b with the attributes the DTD allows them
+ * and the children it allows inside them: seg, hi and sub hold codes and
+ * highlights; bpt, ept, it, ph and ut hold native code with sub-flows. */
+enum { IN_SEG = -1, IN_BPT, IN_EPT, IN_IT, IN_PH, IN_HI, IN_SUB, IN_UT };
+static const struct {
+	const char *name;
+	const char *attrs[4];
+} inline_spec[] = {
+	[IN_BPT] = { "bpt", { "i", "x", "type", NULL } },
+	[IN_EPT] = { "ept", { "i", NULL } },
+	[IN_IT] = { "it", { "pos", "x", "type", NULL } },
+	[IN_PH] = { "ph", { "x", "assoc", "type", NULL } },
+	[IN_HI] = { "hi", { "x", "type", NULL } },
+	[IN_SUB] = { "sub", { "datatype", "type", NULL } },
+	[IN_UT] = { "ut", { "x", NULL } },
+};
+
+/* The inline element `name` as an IN_ value, or -2 when it is not one. */
 static int inline_element(const char *name)
 {
-	static const char *const names[] = { "bpt", "ept", "it", "ph", "hi", "sub", "ut", NULL };
-	for (int i = 0; names[i]; i++)
-		if (strcmp(name, names[i]) == 0)
+	for (int i = 0; i < (int)TERMIN_ARRAY_SIZE(inline_spec); i++)
+		if (strcmp(name, inline_spec[i].name) == 0)
+			return i;
+	return -2;
+}
+
+/* Whether the DTD allows element `child` directly inside `parent`. */
+static int inline_allowed(int parent, int child)
+{
+	if (parent == IN_SEG || parent == IN_HI || parent == IN_SUB)
+		return child != IN_SUB;
+	return child == IN_SUB;
+}
+
+static int inline_attr_known(int kind, const char *name)
+{
+	for (int i = 0; inline_spec[kind].attrs[i]; i++)
+		if (strcmp(name, inline_spec[kind].attrs[i]) == 0)
 			return 1;
 	return 0;
 }
@@ -833,7 +873,7 @@ static int read_seg(termin_tmx_reader *r, const char *lang)
 {
 	int depth = xmlTextReaderDepth(r->x), rc;
 	int code_depth = 0; /* > 0 inside native code */
-	int stack_code[64];
+	int stack_code[64], stack_kind[64];
 	size_t sp = 0;
 	termin_buf_clear(&r->markup);
 	termin_buf_clear(&r->plain);
@@ -854,11 +894,35 @@ static int read_seg(termin_tmx_reader *r, const char *lang)
 				code_depth--;
 		} else if (t == XML_READER_TYPE_ELEMENT) {
 			const char *name = (const char *)xmlTextReaderConstName(r->x);
-			if (!inline_element(name)) {
+			int kind = inline_element(name), parent = sp ? stack_kind[sp - 1] : IN_SEG;
+			if (kind < 0) {
 				size_t line, col;
 				position(r, &line, &col);
 				return invalid(r, line, col, "<%s> is not a TMX inline element (in <seg> of %s)",
 				               name, lang);
+			}
+			if (!inline_allowed(parent, kind)) {
+				size_t line, col;
+				position(r, &line, &col);
+				return invalid(r, line, col, "<%s> is not allowed inside <%s> (in <seg> of %s)",
+				               name, parent == IN_SEG ? "seg" : inline_spec[parent].name, lang);
+			}
+			if (kind == IN_BPT || kind == IN_EPT || kind == IN_IT) {
+				const char *req = kind == IN_IT ? "pos" : "i";
+				xmlChar *v = xmlTextReaderGetAttribute(r->x, BAD_CAST req);
+				int bad = !v || (kind == IN_IT && strcmp((const char *)v, "begin") != 0 &&
+				                 strcmp((const char *)v, "end") != 0);
+				if (bad) {
+					size_t line, col;
+					position(r, &line, &col);
+					rc = v ? invalid(r, line, col, "<it pos=\"%s\">: pos must be begin or end "
+					                 "(in <seg> of %s)", (const char *)v, lang)
+					       : invalid(r, line, col, "<%s> without its required attribute '%s' "
+					                 "(in <seg> of %s)", name, req, lang);
+					xmlFree(v);
+					return rc;
+				}
+				xmlFree(v);
 			}
 			if (sp >= TERMIN_ARRAY_SIZE(stack_code)) {
 				size_t line, col;
@@ -879,8 +943,17 @@ static int read_seg(termin_tmx_reader *r, const char *lang)
 			termin_buf_putc(&r->markup, '<');
 			termin_buf_puts(&r->markup, name);
 			while (xmlTextReaderMoveToNextAttribute(r->x) == 1) {
+				const char *an = (const char *)xmlTextReaderConstName(r->x);
+				if (!inline_attr_known(kind, an)) {
+					/* the DTD would not allow it in what we export */
+					size_t line, col;
+					position(r, &line, &col);
+					warn(r, line, col, "%s: <%s> attribute '%s' is not TMX; dropped", lang, name,
+					     an);
+					continue;
+				}
 				termin_buf_putc(&r->markup, ' ');
-				termin_buf_puts(&r->markup, (const char *)xmlTextReaderConstName(r->x));
+				termin_buf_puts(&r->markup, an);
 				termin_buf_puts(&r->markup, "=\"");
 				escape_text(&r->markup, (const char *)xmlTextReaderConstValue(r->x), 1);
 				termin_buf_putc(&r->markup, '"');
@@ -890,6 +963,7 @@ static int read_seg(termin_tmx_reader *r, const char *lang)
 				termin_buf_puts(&r->markup, "/>");
 			} else {
 				termin_buf_putc(&r->markup, '>');
+				stack_kind[sp] = kind;
 				stack_code[sp++] = is_code;
 				if (is_code)
 					code_depth++;

@@ -25,6 +25,8 @@
 
 #include <stdio.h>
 #include "common.h"
+#include "glossary.h"
+#include "tm.h"
 #include "tmx.h"
 
 #ifdef __cplusplus
@@ -76,6 +78,14 @@ typedef struct {
 	            termin_align_emit_fn emit, void *emit_ctx);
 	void *ctx;
 } termin_align_anchors;
+
+/* Fills `*out` with an anchor source that finds the terms of the glossary
+ * matcher `m` (borrowed: it must outlive the alignment; matched in each
+ * segment's language, Russian inflection included). A concept named on
+ * both sides of a pair, by any of its terms, counts for the pair; a
+ * concept without counterpart does not count against it (translators
+ * often render a term by a pronoun or drop a repeated name). */
+void termin_align_glossary_anchors(termin_align_anchors *out, termin_matcher *m);
 
 /* --- Aligning ----------------------------------------------------------- */
 
@@ -154,10 +164,13 @@ typedef struct {
 	const char *src_name;     /* file names shown in HTML and stored in TMX */
 	const char *tgt_name;
 	const char *creationdate; /* TMX date; NULL: now or $SOURCE_DATE_EPOCH */
+	/* The document name stored with TM units; NULL: the base name of
+	 * src_name. */
+	const char *doc;
 } termin_align_write_opts;
 
 #define TERMIN_ALIGN_WRITE_OPTS_VERSION 1
-#define TERMIN_ALIGN_WRITE_OPTS_INIT { TERMIN_ALIGN_WRITE_OPTS_VERSION, 0.5, NULL, NULL, NULL }
+#define TERMIN_ALIGN_WRITE_OPTS_INIT { TERMIN_ALIGN_WRITE_OPTS_VERSION, 0.5, NULL, NULL, NULL, NULL }
 
 /* Whether bead `b` is accepted as a translation pair: both sides non-empty
  * and confidence >= min_confidence. */
@@ -186,6 +199,17 @@ int termin_alignment_write_jsonl(const termin_alignment *a, FILE *f,
  * side, one row per bead. */
 int termin_alignment_write_html(const termin_alignment *a, FILE *f,
                                 const termin_align_write_opts *opts);
+
+/* Stores the accepted pairs in the translation memory `tm` in one batch
+ * (one transaction: all of them or, on error, none): one unit per bead
+ * with the props x-align-confidence, x-align-bead and, when names are
+ * given, x-document-src / x-document-tgt; each unit's context is the
+ * document name and its position among the stored pairs. `*stored` (may
+ * be NULL) receives the number of units given to the TM and `*added` (may
+ * be NULL) how many of those were new to it. Fails with the TM's error
+ * (TERMIN_EDB) after rolling back. */
+int termin_alignment_store(const termin_alignment *a, termin_tm *tm,
+                           const termin_align_write_opts *opts, size_t *stored, size_t *added);
 
 #ifdef __cplusplus
 }

@@ -76,6 +76,13 @@ typedef struct {
 int termin_segstream_new(termin_segstream **out, termin_textfile *tf,
                          termin_segmenter *seg, const char *lang);
 
+/* With "auto": the language given to paragraphs too short to decide (a
+ * dateline "12.03.2025") before any paragraph has decided one; "en" unless
+ * set. `lang` is "en" or "ru" (others are ignored). Callers that can read
+ * ahead (a file, not a pipe) pass the language of the text's beginning, so
+ * that a Russian text's opening dateline is not tagged English. */
+void termin_segstream_set_first_lang(termin_segstream *ss, const char *lang);
+
 /* Returns 1 when `out` was filled, 0 at the end, or a negative code. */
 int termin_segstream_next(termin_segstream *ss, termin_segment *out);
 

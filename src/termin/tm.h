@@ -17,6 +17,7 @@
 #define TERMIN_TM_H
 
 #include "common.h"
+#include "glossary.h"
 #include "io.h"
 #include "segment.h"
 #include "text.h"
@@ -111,7 +112,7 @@ typedef struct {
 	unsigned int version;
 	/* "tmx", "tsv", "text" or NULL to decide from the content (an XML
 	 * document whose root is <tmx>; a .tsv name or tab-separated lines;
-	 * otherwise text). */
+	 * otherwise text). Standard input needs a format (TERMIN_EUSAGE). */
 	const char *format;
 	/* TSV: languages of the two columns (default from a header line
 	 * "en<TAB>ru", else "en" and "ru"). Text: the language ("auto" or NULL
@@ -203,9 +204,12 @@ typedef struct {
 /* Writes the units passing `f` as TMX 1.4b to `out` (borrowed: the caller
  * commits it). The header's srclang is the filter's source, else the one
  * source language of the units, else "*all*"; its creationdate is
- * termin_tmx_now() ($SOURCE_DATE_EPOCH when set), so the same TM gives the
- * same bytes. Header props and notes of the imported files are written
- * once each. `*count` (may be NULL) receives the number of units. */
+ * $SOURCE_DATE_EPOCH when set, else the time of the TM's last import, so
+ * the same TM gives the same bytes. Source variants come first. Header
+ * props and notes of the imported files are written once each. Empty
+ * targets are left out unless the filter includes untranslated units.
+ * TERMIN_ENOTFOUND when the filter names a document the TM does not
+ * have. `*count` (may be NULL) receives the number of units. */
 int termin_tm_export_tmx(termin_tm *tm, termin_outfile *out, const termin_tm_filter *f,
                          const termin_tm_export_opts *opts, size_t *count);
 
@@ -236,6 +240,44 @@ typedef struct {
  * FTS5 cannot parse (with raw) gives TERMIN_EUSAGE. */
 int termin_tm_search(termin_tm *tm, const char *query, const termin_tm_search_opts *opts,
                      int (*fn)(void *ctx, const termin_tm_hit *hit), void *ctx);
+
+/* --- The project glossary ------------------------------------------------ */
+
+/* Where the stored glossary came from. */
+typedef struct {
+	const char *source;      /* the name given to termin_tm_glossary_store, or NULL */
+	int64_t imported;        /* when it was stored (unix time) */
+	const char *user;        /* who stored it, or NULL */
+	size_t concepts, terms;
+} termin_tm_glossary_info;
+
+/* Stores `g` (borrowed) as the project's glossary, replacing the one
+ * stored before, in one transaction: on any error the previous glossary
+ * stays as it was. Everything the model holds is kept: concept ids (also
+ * repeated ones), order, subjects, definitions, notes and sources; terms
+ * with language, text, part of speech, type, status, case-sensitive mark,
+ * notes and source; the file and line each entry was read from; title and
+ * description. `source` (may be NULL) is recorded with the date
+ * (termin_tmx_now(): $SOURCE_DATE_EPOCH when set) and the user. Issues
+ * recorded on `g` are not stored: validate again after loading. Not
+ * allowed while a batch is open (TERMIN_EUSAGE); TERMIN_EDB on database
+ * errors. */
+int termin_tm_glossary_store(termin_tm *tm, const termin_glossary *g, const char *source);
+
+/* Rebuilds the stored glossary into a new termin_glossary (`*out`, freed
+ * by the caller with termin_glossary_free) equal in content to the one
+ * stored, concepts and terms in the same order. `info` (may be NULL)
+ * receives where it came from; its strings belong to the TM until the next
+ * call of this function or termin_tm_glossary_info. TERMIN_ENOTFOUND when
+ * no glossary is stored. */
+int termin_tm_glossary_load(termin_tm *tm, termin_glossary **out, termin_tm_glossary_info *info);
+
+/* Only the information about the stored glossary (same ownership as
+ * above); TERMIN_ENOTFOUND when there is none. */
+int termin_tm_glossary_info_get(termin_tm *tm, termin_tm_glossary_info *info);
+
+/* Removes the stored glossary; 0 also when there was none. */
+int termin_tm_glossary_remove(termin_tm *tm);
 
 /* --- Figures ------------------------------------------------------------ */
 

@@ -17,11 +17,11 @@ termin: notdb.db: not an SQLite database
 termin: cut.db: the database is damaged (database disk image is malformed); restore it from a copy or rebuild it from TMX
 
 %%TEST a database made by a newer termin
-%%SETUP printf 'x\ty\n' > a.tsv && "$TERMIN" tm import --db new.db a.tsv >/dev/null && sqlite3 new.db 'PRAGMA user_version = 99'
+%%SETUP printf 'x\ty\n' > a.tsv && "$TERMIN" tm import --db new.db a.tsv >/dev/null && sqlite3 new.db 'PRAGMA user_version = 9999'
 %%ARGS tm stats --db new.db
 %%EXIT 4
-%%STDERR
-termin: new.db: made by a newer termin (schema 99; this one knows up to 1)
+%%STDERR-HAS
+termin: new.db: made by a newer termin (schema 9999; this one knows up to 
 
 %%TEST a read-only database
 %%SETUP printf 'x\ty\n' > a.tsv && "$TERMIN" tm import --db ro.db a.tsv >/dev/null && printf 'z\tw\n' > b.tsv && chmod 444 ro.db && chmod 755 .

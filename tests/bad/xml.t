@@ -67,7 +67,7 @@ termin: undeclared.tmx:3:47: malformed XML: Entity 'chips' not defined
 %%ARGS tm import --db t.db remote-dtd.tmx
 %%EXIT 0
 %%STDOUT
-remote-dtd.tmx: 1 units (1 new, 0 already in the TM)
+remote-dtd.tmx: 1 unit (1 new, 0 already in the TM)
 
 %%TEST elements nested 300 deep
 %%SETUP H='<header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" srclang="en"/>'
@@ -91,7 +91,7 @@ termin: huge.tmx:2:154: malformed XML: a name, attribute or text longer than 10,
 %%ARGS tm import --db t.db attrs.tmx
 %%EXIT 0
 %%STDOUT
-attrs.tmx: 1 units (1 new, 0 already in the TM)
+attrs.tmx: 1 unit (1 new, 0 already in the TM)
 
 %%TEST NUL byte inside a segment
 %%SETUP printf '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>a\000b</seg></tuv></tu></body></tmx>\n' > nul.tmx
@@ -143,7 +143,7 @@ termin: mismatch.tmx:3:39: malformed XML: Opening and ending tag mismatch: seg l
 %%ARGS tm import --db t.db u16.tmx
 %%EXIT 0
 %%STDOUT
-u16.tmx: 1 units (1 new, 0 already in the TM)
+u16.tmx: 1 unit (1 new, 0 already in the TM)
 %%CHECK [ "$(sqlite3 t.db "SELECT plain FROM tuv WHERE lang = 'ru'")" = Один. ]
 
 %%TEST windows-1251 declared in the XML declaration is decoded
@@ -151,7 +151,7 @@ u16.tmx: 1 units (1 new, 0 already in the TM)
 %%ARGS tm import --db t.db cp1251.tmx
 %%EXIT 0
 %%STDOUT
-cp1251.tmx: 1 units (1 new, 0 already in the TM)
+cp1251.tmx: 1 unit (1 new, 0 already in the TM)
 %%CHECK [ "$(sqlite3 t.db "SELECT plain FROM tuv WHERE lang = 'ru'")" = ОДКБ ]
 
 %%TEST windows-1251 not declared

@@ -7,6 +7,15 @@
       paragraph (line), for `termin align --segmented`.
   align_f1.py score GOLD.json PRED.jsonl [--joined]
       Prints "f1 P R matched predicted gold".
+  align_f1.py silent GOLD.json PRED.jsonl [--joined]
+      Prints the number of accepted pairs (1-1, 2-1, ... with "accepted":
+      true) that are not gold pairs: the errors that are not flagged for
+      review.
+  align_f1.py drop GOLD.json OUT.json SIDE FIRST N
+      Writes a gold where the SIDE (en or ru) sentences of the N pairs from
+      pair FIRST on (0-based; N may be "all") are gone: each such pair of
+      the kept side becomes a 1-0 (or 0-1) pair of its own. With
+      presegment, it makes texts with a block of sentences missing.
 
 Strict pair matching: a predicted bead equals a gold pair when both sides'
 sentence lists are equal after white-space normalisation (runs of white
@@ -81,6 +90,34 @@ def main():
         os.makedirs(sys.argv[5], exist_ok=True)
         write_seg(presegment(gold, sys.argv[3], 0), os.path.join(sys.argv[5], "en.seg"))
         write_seg(presegment(gold, sys.argv[4], 1), os.path.join(sys.argv[5], "ru.seg"))
+        return
+    if len(sys.argv) >= 7 and sys.argv[1] == "drop":
+        with open(sys.argv[2], encoding="utf-8") as f:
+            g = json.load(f)
+        side, first = sys.argv[4], int(sys.argv[5])
+        other = "ru" if side == "en" else "en"
+        last = len(g["pairs"]) if sys.argv[6] == "all" else first + int(sys.argv[6])
+        pairs = []
+        for k, p in enumerate(g["pairs"]):
+            if first <= k < last:
+                for s in p[other]:
+                    pairs.append({side: [], other: [s]})
+            else:
+                pairs.append(p)
+        g["pairs"] = pairs
+        with open(sys.argv[3], "w", encoding="utf-8") as f:
+            json.dump(g, f, ensure_ascii=False, indent=1)
+        return
+    if len(sys.argv) >= 4 and sys.argv[1] == "silent":
+        joined = "--joined" in sys.argv[4:]
+        gk = set(key(p, joined) for p in load_gold(sys.argv[2]))
+        n = 0
+        with open(sys.argv[3], encoding="utf-8") as f:
+            for line in f:
+                b = json.loads(line)
+                if b["accepted"] and key((b["src"], b["tgt"]), joined) not in gk:
+                    n += 1
+        print(n)
         return
     if len(sys.argv) >= 4 and sys.argv[1] == "score":
         joined = "--joined" in sys.argv[4:]

@@ -242,6 +242,18 @@ void test_segment__lists(void)
 	T_SPLIT("en", "• Disarmament • Peacekeeping", "• Disarmament | • Peacekeeping");
 }
 
+void test_segment__glued_captions(void)
+{
+	T_SPLIT("ru", "Фото: пресс-служба ОДКБ Фото с сайта www.odkb-csto.org",
+	        "Фото: пресс-служба ОДКБ | Фото с сайта www.odkb-csto.org");
+	/* a period inside a name does not end the caption */
+	T_SPLIT("en", "Photo: CSTO press service Photo from www.odkb-csto.org Video: Zvezda TV",
+	        "Photo: CSTO press service | Photo from www.odkb-csto.org | Video: Zvezda TV");
+	T_SPLIT("en", "Photo: A. Smith. Video: B", "Photo: A. Smith. | Video: B");
+	/* a label inside a sentence is a word */
+	T_SPLIT("en", "He took a Photo from the roof.", "He took a Photo from the roof.");
+}
+
 void test_segment__line_breaks_always_end_segments(void)
 {
 	T_SPLIT("en", "Headline without a stop\nThe text. And more\r\nLast", "Headline without a stop | The text. | And more | Last");

@@ -1,0 +1,721 @@
+/*
+ * check.c - the checker: check table and severities, findings, ignore
+ * lists, documents and the consistency groups (inconsistent-target and
+ * inconsistent-source) across every input of a run.
+ */
+#include "check_internal.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+	const char *id;
+	termin_severity sev;
+	const char *what;
+} check_def;
+
+/* The default severities: error for what changes the meaning or breaks
+ * the file (a missing term, a wrong number, a lost tag or link, a missing
+ * translation), warning for what an editor must look at, info for hints
+ * that are often right as they are. */
+static const check_def checks[CK_COUNT] = {
+	{ "term-missing", TERMIN_SEVERITY_ERROR, "a glossary term in the source without any of its target terms in the target" },
+	{ "term-deprecated", TERMIN_SEVERITY_WARNING, "a deprecated or superseded term variant is used" },
+	{ "term-inconsistent", TERMIN_SEVERITY_WARNING, "one concept named by different variants in one document" },
+	{ "spelling", TERMIN_SEVERITY_WARNING, "a word no dictionary knows (hunspell, glossary, names, word lists)" },
+	{ "spelling-variant", TERMIN_SEVERITY_WARNING, "British and American spellings mixed in one document" },
+	{ "number-mismatch", TERMIN_SEVERITY_ERROR, "numbers, dates or ranges differ between source and target" },
+	{ "url-mismatch", TERMIN_SEVERITY_ERROR, "URLs, e-mail addresses or domains differ between source and target" },
+	{ "untranslated", TERMIN_SEVERITY_ERROR, "the target is empty or missing" },
+	{ "same-as-source", TERMIN_SEVERITY_WARNING, "the target is a copy of the source" },
+	{ "end-punctuation", TERMIN_SEVERITY_WARNING, "source and target end with different punctuation" },
+	{ "repeated-word", TERMIN_SEVERITY_WARNING, "the same word twice in a row" },
+	{ "double-space", TERMIN_SEVERITY_WARNING, "two or more spaces in a row, or space at the edges" },
+	{ "tag-mismatch", TERMIN_SEVERITY_ERROR, "inline tags differ between source and target" },
+	{ "quote-style", TERMIN_SEVERITY_WARNING, "quotation marks not of the target language's style (Russian: «»)" },
+	{ "length-ratio", TERMIN_SEVERITY_INFO, "the target is much shorter or longer than the source" },
+	{ "mixed-script", TERMIN_SEVERITY_ERROR, "Latin letters inside a Cyrillic word or the reverse" },
+	{ "inconsistent-target", TERMIN_SEVERITY_WARNING, "the same source translated differently" },
+	{ "inconsistent-source", TERMIN_SEVERITY_WARNING, "the same translation for different sources" },
+};
+
+static const char *sev_names[] = { "off", "info", "warning", "error" };
+
+const char *termin_severity_name(termin_severity s)
+{
+	return (unsigned)s < 4 ? sev_names[s] : "?";
+}
+
+int termin_severity_parse(const char *name, termin_severity *out)
+{
+	for (int i = 0; i < 4; i++)
+		if (strcmp(name, sev_names[i]) == 0) {
+			*out = (termin_severity)i;
+			return 0;
+		}
+	return termin__error_set(TERMIN_EUSAGE, "unknown severity '%s' (off, info, warning, error)", name);
+}
+
+const char *termin_check_id(size_t i)
+{
+	return i < CK_COUNT ? checks[i].id : NULL;
+}
+
+static int check_index(const char *id)
+{
+	for (int i = 0; i < CK_COUNT; i++)
+		if (strcmp(checks[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+const char *termin_check_describe(const char *id)
+{
+	int i = check_index(id);
+	return i < 0 ? NULL : checks[i].what;
+}
+
+int termin__check_on(const termin_checker *ck, int check)
+{
+	return ck->sev[check] != TERMIN_SEVERITY_OFF;
+}
+
+int termin_checker_new(termin_checker **out, const termin_checker_opts *opts)
+{
+	termin_checker_opts def = TERMIN_CHECKER_OPTS_INIT;
+	termin_checker *ck;
+	int rc;
+
+	*out = NULL;
+	if (!opts)
+		opts = &def;
+	if (opts->variety && strcmp(opts->variety, "en-GB") != 0 && strcmp(opts->variety, "en-US") != 0)
+		return termin__error_set(TERMIN_EUSAGE, "unknown English variety '%s' (en-GB or en-US)",
+		                         opts->variety);
+	ck = termin__xcalloc(1, sizeof *ck);
+	for (int i = 0; i < CK_COUNT; i++)
+		ck->sev[i] = checks[i].sev;
+	ck->source_sev = opts->source_severity ? opts->source_severity : TERMIN_SEVERITY_INFO;
+	ck->min_ratio = opts->min_ratio > 0 ? opts->min_ratio : 0.5;
+	ck->max_ratio = opts->max_ratio > 0 ? opts->max_ratio : 2.5;
+	ck->variety = opts->variety ? termin__xstrdup(opts->variety) : NULL;
+	ck->ignore = termin_strmap_new();
+	ck->files = termin_strmap_new();
+	ck->by_source = termin_strmap_new();
+	ck->by_target = termin_strmap_new();
+	ck->glossary = opts->glossary;
+	ck->speller = opts->speller;
+	if (!ck->speller) {
+		termin_speller_new(&ck->own_speller);
+		/* a missing dictionary only narrows what spelling can judge */
+		termin_speller_add_dict(ck->own_speller, "en_US");
+		termin_speller_add_dict(ck->own_speller, "en_GB");
+		termin_speller_add_dict(ck->own_speller, "ru_RU");
+		ck->speller = ck->own_speller;
+	}
+	if (opts->glossary && (rc = termin__check_terms_new(&ck->terms, opts->glossary)) < 0)
+		goto fail;
+	if ((rc = termin__check_spell_new(&ck->spell, ck->speller, opts->glossary, opts->variety)) < 0)
+		goto fail;
+	*out = ck;
+	return 0;
+fail:
+	termin_checker_free(ck);
+	return rc;
+}
+
+struct ck_group {
+	size_t *units;
+	char **texts;     /* the other side, normalised, per unit */
+	size_t n, cap;
+};
+
+void termin_checker_free(termin_checker *ck)
+{
+	if (!ck)
+		return;
+	for (size_t i = 0; i < ck->nf; i++) {
+		ck_finding *f = &ck->f[i];
+		free((char *)f->pub.match);
+		free((char *)f->pub.message);
+		free((char *)f->pub.suggestion);
+		for (size_t k = 0; k < f->pub.n_tuids; k++)
+			free(f->tuids[k]);
+		free(f->tuids);
+	}
+	free(ck->f);
+	for (size_t i = 0; i < ck->n_texts; i++)
+		free(ck->texts[i]);
+	free(ck->texts);
+	for (int s = 0; s < 2; s++) {
+		for (size_t i = 0; i < ck->n_groups[s]; i++) {
+			struct ck_group *g = &ck->groups[s][i];
+			for (size_t k = 0; k < g->n; k++)
+				free(g->texts[k]);
+			free(g->texts);
+			free(g->units);
+		}
+		free(ck->groups[s]);
+	}
+	for (size_t i = 0; i < ck->units; i++)
+		free(ck->unit_tuid[i]);
+	free(ck->unit_tuid);
+	free(ck->unit_file);
+	free(ck->unit_line);
+	termin_strmap_free(ck->ignore);
+	/* interned file names are the map's keys */
+	termin_strmap_free(ck->files);
+	termin_strmap_free(ck->by_source);
+	termin_strmap_free(ck->by_target);
+	termin__check_terms_free(ck->terms);
+	termin__check_spell_free(ck->spell);
+	termin_speller_free(ck->own_speller);
+	free(ck->variety);
+	free(ck->doc);
+	termin_buf_free(&ck->tmp);
+	free(ck);
+}
+
+int termin_checker_set_severity(termin_checker *ck, const char *id, termin_severity sev)
+{
+	if (strcmp(id, "all") == 0) {
+		for (int i = 0; i < CK_COUNT; i++) {
+			ck->sev[i] = sev;
+			ck->explicit_sev[i] = 1;
+		}
+		return 0;
+	}
+	int i = check_index(id);
+	if (i < 0)
+		return termin__error_set(TERMIN_EUSAGE, "unknown check '%s' (see 'termin check --list')", id);
+	ck->sev[i] = sev;
+	ck->explicit_sev[i] = 1;
+	return 0;
+}
+
+termin_severity termin_checker_severity(const termin_checker *ck, const char *id)
+{
+	int i = check_index(id);
+	return i < 0 ? TERMIN_SEVERITY_OFF : ck->sev[i];
+}
+
+/* ---- ignore lists ---- */
+
+static void ignore_put(termin_checker *ck, const char *check, const char *key, size_t klen)
+{
+	termin_buf_clear(&ck->tmp);
+	termin_buf_puts(&ck->tmp, check);
+	termin_buf_putc(&ck->tmp, '\x1f');
+	termin_buf_put(&ck->tmp, key, klen);
+	termin_strmap_put(ck->ignore, ck->tmp.ptr, ck->tmp.len, 1);
+}
+
+int termin_checker_load_ignore(termin_checker *ck, const char *path)
+{
+	char *data;
+	size_t len, lineno = 0;
+	int rc = termin__read_file(path, &data, &len);
+	if (rc < 0)
+		return rc;
+	char *p = data, *end = data + len;
+	rc = 0;
+	while (p < end && rc == 0) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		char *e = nl ? nl : end;
+		lineno++;
+		*e = '\0';
+		/* comments: '#' at the start or after white space, unless it
+		 * starts a hash key (the second field) */
+		char *check = p, *key, *q;
+		while (*check == ' ' || *check == '\t')
+			check++;
+		if (*check == '#' || *check == '\0' || *check == '\r')
+			goto next;
+		q = check;
+		while (*q && *q != ' ' && *q != '\t')
+			q++;
+		if (!*q) {
+			rc = termin__error_set(TERMIN_EINVALID, "%s:%zu: expected 'CHECK UNIT-ID', 'CHECK #HASH' or "
+			                       "'CHECK TEXT:WORD', got '%s'", path, lineno, check);
+			break;
+		}
+		*q++ = '\0';
+		while (*q == ' ' || *q == '\t')
+			q++;
+		key = q;
+		if (*key == '#') {
+			q = key + 1;
+			while (isxdigit((unsigned char)*q))
+				q++;
+			if (q - key != 17) {
+				rc = termin__error_set(TERMIN_EINVALID, "%s:%zu: a text hash is '#' and 16 hex digits", path,
+				                       lineno);
+				break;
+			}
+		} else if (strncmp(key, "text:", 5) == 0) {
+			/* the rest of the line up to a comment */
+			q = key + 5;
+			while (*q && !(q[0] == ' ' && q[1] == '#') && *q != '\r')
+				q++;
+			while (q > key + 5 && (q[-1] == ' ' || q[-1] == '\t'))
+				q--;
+		} else {
+			while (*q && *q != ' ' && *q != '\t' && *q != '\r')
+				q++;
+		}
+		if (q == key) {
+			rc = termin__error_set(TERMIN_EINVALID, "%s:%zu: missing the unit id, #hash or text: after '%s'",
+			                       path, lineno, check);
+			break;
+		}
+		if (strcmp(check, "*") != 0 && check_index(check) < 0) {
+			rc = termin__error_set(TERMIN_EINVALID, "%s:%zu: unknown check '%s'", path, lineno, check);
+			break;
+		}
+		if (*key == '#')
+			for (char *h = key + 1; h < q; h++)
+				*h = (char)tolower((unsigned char)*h);
+		ignore_put(ck, check, key, (size_t)(q - key));
+	next:
+		p = nl ? nl + 1 : end;
+	}
+	free(data);
+	return rc;
+}
+
+static int ignored(termin_checker *ck, const ck_finding *f)
+{
+	const char *which[2] = { f->pub.check, "*" };
+	char hash[18];
+	if (termin_strmap_size(ck->ignore) == 0)
+		return 0;
+	snprintf(hash, sizeof hash, "#%016llx", (unsigned long long)f->pub.hash);
+	for (int w = 0; w < 2; w++) {
+		for (size_t k = 0; k < f->pub.n_tuids || (k == 0 && f->pub.n_tuids == 0); k++) {
+			const char *t = f->pub.n_tuids ? f->pub.tuids[k] : NULL;
+			if (!t)
+				continue;
+			ck->tmp.len = 0;
+			termin_buf_printf(&ck->tmp, "%s\x1f%s", which[w], t);
+			if (termin_strmap_get(ck->ignore, ck->tmp.ptr, ck->tmp.len, NULL))
+				return 1;
+		}
+		termin_buf_clear(&ck->tmp);
+		termin_buf_printf(&ck->tmp, "%s\x1f%s", which[w], hash);
+		if (termin_strmap_get(ck->ignore, ck->tmp.ptr, ck->tmp.len, NULL))
+			return 1;
+		if (f->pub.match && *f->pub.match) {
+			termin_buf_clear(&ck->tmp);
+			termin_buf_printf(&ck->tmp, "%s\x1ftext:%s", which[w], f->pub.match);
+			if (termin_strmap_get(ck->ignore, ck->tmp.ptr, ck->tmp.len, NULL))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* ---- findings ---- */
+
+/* Keeps a copy of a text for the findings that show it; freed with the
+ * checker. */
+static const char *keep(termin_checker *ck, const char *s, size_t len)
+{
+	TERMIN_GROW(ck->texts, ck->cap_texts, ck->n_texts + 1);
+	ck->texts[ck->n_texts] = termin__xstrndup(s, len);
+	return ck->texts[ck->n_texts++];
+}
+
+static ck_finding *new_finding(termin_checker *ck, int check, termin_severity sev)
+{
+	TERMIN_GROW(ck->f, ck->capf, ck->nf + 1);
+	ck_finding *f = &ck->f[ck->nf++];
+	memset(f, 0, sizeof *f);
+	f->check = (unsigned char)check;
+	f->pub.check = checks[check].id;
+	f->pub.severity = sev;
+	return f;
+}
+
+void termin__check_add(termin_checker *ck, const ck_unit *cu, int check, int side, size_t start,
+                       size_t end, const char *suggestion, const char *fmt, ...)
+{
+	termin_severity sev = ck->sev[check];
+	va_list ap;
+	termin_buf msg = TERMIN_BUF_INIT;
+	int s = side & 1;
+
+	if (sev == TERMIN_SEVERITY_OFF)
+		return;
+	if (side == SIDE_SRC && cu->bilingual && sev > ck->source_sev)
+		sev = ck->source_sev;
+	ck_finding *f = new_finding(ck, check, sev);
+	const termin_check_unit *u = cu->u;
+	f->index = cu->index;
+	f->pub.file = ck->unit_file[cu->index];
+	f->pub.line = u->line;
+	if (u->tuid) {
+		f->tuids = termin__xmalloc(sizeof *f->tuids);
+		f->tuids[0] = termin__xstrdup(u->tuid);
+		f->pub.n_tuids = 1;
+		f->pub.tuid = f->tuids[0];
+	}
+	f->pub.tuids = (const char *const *)f->tuids;
+	/* every finding of a unit shares one copy of its texts */
+	if (ck->text_unit != cu->index + 1 || !ck->text_src) {
+		ck->text_unit = cu->index + 1;
+		ck->text_src = keep(ck, u->source ? u->source : "", u->source_len);
+		ck->text_tgt = cu->bilingual ? keep(ck, u->target ? u->target : "", u->target_len) : NULL;
+	}
+	f->pub.source = ck->text_src;
+	f->pub.target = cu->bilingual ? ck->text_tgt : NULL;
+	f->pub.side = s;
+	if (end > cu->len[s])
+		end = cu->len[s];
+	if (start > end)
+		start = end;
+	f->pub.start = start;
+	f->pub.end = end;
+	f->pub.match = termin__xstrndup(cu->text[s] + start, end - start);
+	f->pub.suggestion = suggestion ? termin__xstrdup(suggestion) : NULL;
+	f->pub.hash = cu->hash;
+	va_start(ap, fmt);
+	{
+		char tmp[1024];
+		vsnprintf(tmp, sizeof tmp, fmt, ap);
+		termin_buf_puts(&msg, tmp);
+	}
+	va_end(ap);
+	f->pub.message = termin_buf_detach(&msg);
+}
+
+void termin__check_add_group(termin_checker *ck, int check, const size_t *units, size_t n,
+                             const char *source, const char *target, const char *match,
+                             const char *suggestion, const char *message)
+{
+	if (ck->sev[check] == TERMIN_SEVERITY_OFF || n == 0)
+		return;
+	ck_finding *f = new_finding(ck, check, ck->sev[check]);
+	size_t first = units[0];
+	f->index = first;
+	f->pub.file = ck->unit_file[first];
+	f->pub.line = ck->unit_line[first];
+	f->tuids = termin__xcalloc(n, sizeof *f->tuids);
+	for (size_t k = 0; k < n; k++) {
+		const char *t = ck->unit_tuid[units[k]];
+		if (!t) {
+			/* units without ids are named by file and line */
+			char buf[64];
+			snprintf(buf, sizeof buf, "line %zu", ck->unit_line[units[k]]);
+			f->tuids[f->pub.n_tuids++] = termin__xstrdup(buf);
+		} else {
+			f->tuids[f->pub.n_tuids++] = termin__xstrdup(t);
+		}
+	}
+	f->pub.tuids = (const char *const *)f->tuids;
+	f->pub.tuid = ck->unit_tuid[first] ? f->tuids[0] : NULL;
+	f->pub.source = keep(ck, source ? source : "", source ? strlen(source) : 0);
+	f->pub.target = target ? keep(ck, target, strlen(target)) : NULL;
+	f->pub.side = target ? 1 : 0;
+	f->pub.match = termin__xstrdup(match ? match : "");
+	f->pub.suggestion = suggestion ? termin__xstrdup(suggestion) : NULL;
+	f->pub.message = termin__xstrdup(message);
+	f->pub.hash = termin__hash64(f->pub.source, strlen(f->pub.source),
+	                             termin__hash64(f->pub.target ? f->pub.target : "",
+	                                            f->pub.target ? strlen(f->pub.target) : 0, 0));
+}
+
+/* ---- consistency groups ---- */
+
+/* The text as compared for consistency: white space collapsed and
+ * trimmed. */
+static char *normalise(const char *s, size_t len)
+{
+	termin_buf b = TERMIN_BUF_INIT;
+	size_t i = 0;
+	int space = 0;
+	while (i < len) {
+		size_t at = i;
+		int32_t cp = termin__utf8_next(s, len, &i);
+		if (termin__is_space(cp)) {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			termin_buf_putc(&b, ' ');
+		space = 0;
+		termin_buf_put(&b, s + at, i - at);
+	}
+	if (!b.ptr)
+		termin_buf_puts(&b, "");
+	return termin_buf_detach(&b);
+}
+
+static void group_add(termin_checker *ck, int side, const char *key, const char *other, size_t unit)
+{
+	termin_strmap *m = side == 0 ? ck->by_source : ck->by_target;
+	intptr_t gi;
+	struct ck_group *g;
+	if (!termin_strmap_get(m, key, strlen(key), &gi)) {
+		TERMIN_GROW(ck->groups[side], ck->cap_groups[side], ck->n_groups[side] + 1);
+		gi = (intptr_t)ck->n_groups[side]++;
+		memset(&ck->groups[side][gi], 0, sizeof(struct ck_group));
+		termin_strmap_put(m, key, strlen(key), gi);
+	}
+	g = &ck->groups[side][gi];
+	TERMIN_GROW(g->units, g->cap, g->n + 1);
+	g->texts = termin__xrealloc(g->texts, g->cap * sizeof *g->texts);
+	g->units[g->n] = unit;
+	g->texts[g->n++] = termin__xstrdup(other);
+}
+
+/* Whether a text is worth a consistency group: it has a word of two or
+ * more letters (a bare number or date is translated alike anyway). */
+static int has_word(const char *s)
+{
+	size_t i = 0, len = strlen(s);
+	int run = 0;
+	while (i < len) {
+		int32_t cp = termin__utf8_next(s, len, &i);
+		run = termin__is_letter(cp) ? run + 1 : 0;
+		if (run >= 2)
+			return 1;
+	}
+	return 0;
+}
+
+static void group_findings(termin_checker *ck, int side)
+{
+	int check = side == 0 ? CK_INCONSISTENT_TARGET : CK_INCONSISTENT_SOURCE;
+	if (!termin__check_on(ck, check))
+		return;
+	for (size_t gi = 0; gi < ck->n_groups[side]; gi++) {
+		struct ck_group *g = &ck->groups[side][gi];
+		size_t distinct = 0;
+		termin_buf msg = TERMIN_BUF_INIT;
+		const char *key = NULL;
+		if (g->n < 2)
+			continue;
+		for (size_t k = 0; k < g->n; k++) {
+			int seen = 0;
+			for (size_t j = 0; j < k && !seen; j++)
+				seen = strcmp(g->texts[j], g->texts[k]) == 0;
+			distinct += !seen;
+		}
+		if (distinct < 2)
+			continue;
+		/* find the key: the text shared by the group */
+		termin_strmap *m = side == 0 ? ck->by_source : ck->by_target;
+		size_t it = 0, klen;
+		intptr_t v;
+		while (termin_strmap_next(m, &it, &key, &klen, &v))
+			if ((size_t)v == gi)
+				break;
+		termin_buf_printf(&msg, "%zu different %s for the same %s: ", distinct,
+		                  side == 0 ? "translations" : "sources", side == 0 ? "source" : "translation");
+		for (size_t k = 0, shown = 0; k < g->n; k++) {
+			int seen = 0;
+			for (size_t j = 0; j < k && !seen; j++)
+				seen = strcmp(g->texts[j], g->texts[k]) == 0;
+			if (seen)
+				continue;
+			termin_buf_printf(&msg, "%s\"%s\" (", shown++ ? "; " : "", g->texts[k]);
+			for (size_t j = k, c = 0; j < g->n; j++)
+				if (strcmp(g->texts[j], g->texts[k]) == 0) {
+					const char *t = ck->unit_tuid[g->units[j]];
+					if (t)
+						termin_buf_printf(&msg, "%s%s", c++ ? ", " : "", t);
+					else
+						termin_buf_printf(&msg, "%sline %zu", c++ ? ", " : "",
+						                  ck->unit_line[g->units[j]]);
+				}
+			termin_buf_puts(&msg, ")");
+		}
+		if (side == 0)
+			termin__check_add_group(ck, check, g->units, g->n, key, g->texts[0], g->texts[g->n - 1],
+			                        NULL, msg.ptr);
+		else
+			termin__check_add_group(ck, check, g->units, g->n, g->texts[0], key, g->texts[g->n - 1],
+			                        NULL, msg.ptr);
+		termin_buf_free(&msg);
+	}
+}
+
+/* ---- units ---- */
+
+static void end_document(termin_checker *ck)
+{
+	if (!ck->doc)
+		return;
+	if (ck->terms)
+		termin__check_terms_doc_end(ck, ck->terms);
+	termin__check_spell_doc_end(ck, ck->spell);
+	free(ck->doc);
+	ck->doc = NULL;
+}
+
+static const char *intern_file(termin_checker *ck, const char *file)
+{
+	const char *key;
+	size_t it = 0, len;
+	intptr_t v;
+	if (!file)
+		file = "";
+	if (!termin_strmap_get(ck->files, file, strlen(file), NULL))
+		termin_strmap_put(ck->files, file, strlen(file), 1);
+	/* the map's own copy of the key lives as long as the map */
+	while (termin_strmap_next(ck->files, &it, &key, &len, &v))
+		if (len == strlen(file) && memcmp(key, file, len) == 0)
+			return key;
+	return "";
+}
+
+static int lang_is(const char *lang, const char *want)
+{
+	return lang && termin_lang_matches(lang, want);
+}
+
+int termin_checker_add(termin_checker *ck, const termin_check_unit *u)
+{
+	ck_unit cu;
+	int rc = 0;
+	const char *file = u->file ? u->file : "";
+
+	if (!ck->doc || strcmp(ck->doc, file) != 0) {
+		end_document(ck);
+		ck->doc = termin__xstrdup(file);
+	}
+	memset(&cu, 0, sizeof cu);
+	cu.u = u;
+	cu.bilingual = u->target != NULL;
+	cu.index = ck->units;
+	cu.text[0] = u->source ? u->source : "";
+	cu.len[0] = u->source ? u->source_len : 0;
+	cu.text[1] = u->target ? u->target : "";
+	cu.len[1] = u->target ? u->target_len : 0;
+	cu.lang[0] = u->src_lang ? u->src_lang : "en";
+	cu.lang[1] = u->tgt_lang ? u->tgt_lang : "ru";
+	for (int s = 0; s < 2; s++) {
+		cu.ru[s] = lang_is(cu.lang[s], "ru");
+		cu.en[s] = lang_is(cu.lang[s], "en");
+	}
+	cu.hash = termin__hash64(cu.text[0], cu.len[0], termin__hash64(cu.text[1], cu.len[1], 0));
+
+	TERMIN_GROW(ck->unit_tuid, ck->cap_units, ck->units + 1);
+	ck->unit_file = termin__xrealloc(ck->unit_file, ck->cap_units * sizeof *ck->unit_file);
+	ck->unit_line = termin__xrealloc(ck->unit_line, ck->cap_units * sizeof *ck->unit_line);
+	ck->unit_tuid[ck->units] = u->tuid ? termin__xstrdup(u->tuid) : NULL;
+	/* a run of units from one file shares its interned name */
+	if (!ck->last_file || strcmp(ck->last_file, file) != 0)
+		ck->last_file = intern_file(ck, file);
+	ck->unit_file[ck->units] = ck->last_file;
+	ck->unit_line[ck->units] = u->line;
+	ck->units++;
+
+	for (int s = 0; s < 1 + cu.bilingual; s++) {
+		cu.n_links[s] = termin__check_links(cu.text[s], cu.len[s], &cu.links[s]);
+		cu.n_words[s] = termin__check_words(cu.text[s], cu.len[s], &cu.words[s]);
+	}
+
+	termin__check_rules(ck, &cu);
+	if (cu.bilingual && cu.len[1] > 0)
+		termin__check_numbers(ck, &cu);
+	if (ck->terms && (rc = termin__check_terms_unit(ck, ck->terms, &cu)) < 0)
+		goto done;
+	if ((rc = termin__check_spell_unit(ck, ck->spell, &cu)) < 0)
+		goto done;
+
+	if (cu.bilingual) {
+		char *src = normalise(cu.text[0], cu.len[0]);
+		char *tgt = normalise(cu.text[1], cu.len[1]);
+		if (*src && *tgt) {
+			if (has_word(src))
+				group_add(ck, 0, src, tgt, cu.index);
+			if (has_word(tgt))
+				group_add(ck, 1, tgt, src, cu.index);
+		}
+		free(src);
+		free(tgt);
+	}
+	rc = 0;
+done:
+	free(cu.links[0]);
+	free(cu.links[1]);
+	free(cu.words[0]);
+	free(cu.words[1]);
+	return rc;
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const ck_finding *x = a, *y = b;
+	int c = strcmp(x->pub.file, y->pub.file);
+	if (c)
+		return c;
+	if (x->index != y->index)
+		return x->index < y->index ? -1 : 1;
+	if (x->check != y->check)
+		return x->check < y->check ? -1 : 1;
+	if (x->pub.start != y->pub.start)
+		return x->pub.start < y->pub.start ? -1 : 1;
+	return 0;
+}
+
+int termin_checker_finish(termin_checker *ck)
+{
+	if (ck->finished)
+		return 0;
+	ck->finished = 1;
+	end_document(ck);
+	group_findings(ck, 0);
+	group_findings(ck, 1);
+	/* drop what the ignore lists suppress */
+	size_t kept = 0;
+	for (size_t i = 0; i < ck->nf; i++) {
+		if (ignored(ck, &ck->f[i])) {
+			ck_finding *f = &ck->f[i];
+			free((char *)f->pub.match);
+			free((char *)f->pub.message);
+			free((char *)f->pub.suggestion);
+			for (size_t k = 0; k < f->pub.n_tuids; k++)
+				free(f->tuids[k]);
+			free(f->tuids);
+			ck->suppressed++;
+			continue;
+		}
+		ck->f[kept++] = ck->f[i];
+	}
+	ck->nf = kept;
+	if (ck->nf > 1)
+		qsort(ck->f, ck->nf, sizeof *ck->f, cmp_finding);
+	return 0;
+}
+
+size_t termin_checker_count(const termin_checker *ck)
+{
+	return ck->nf;
+}
+
+const termin_finding *termin_checker_finding(const termin_checker *ck, size_t i)
+{
+	return i < ck->nf ? &ck->f[i].pub : NULL;
+}
+
+size_t termin_checker_units(const termin_checker *ck)
+{
+	return ck->units;
+}
+
+size_t termin_checker_suppressed(const termin_checker *ck)
+{
+	return ck->suppressed;
+}
+
+size_t termin_checker_count_at(const termin_checker *ck, termin_severity sev)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ck->nf; i++)
+		n += ck->f[i].pub.severity >= sev;
+	return n;
+}

@@ -1,0 +1,186 @@
+/*
+ * check_internal.h - what the check modules share: the checker itself,
+ * the check table, the unit being checked and small text helpers.
+ *
+ *   check.c         the checker: findings, severities, ignore lists,
+ *                   documents and consistency groups
+ *   check_rules.c   per-unit checks on the surface (punctuation, spaces,
+ *                   repeated words, URLs, tags, quotes, length, scripts)
+ *   check_number.c  number-mismatch: numbers, dates, ordinals, Roman
+ *   check_terms.c   term-missing, term-deprecated, term-inconsistent
+ *   check_spell.c   spelling and spelling-variant
+ *   check_input.c   TMX, XLIFF, TSV, text and TM database readers
+ *   check_report.c  terminal, JSON, JUnit and ignore-list reports
+ *   check_html.c    the HTML report
+ */
+#ifndef TERMIN_CHECK_INTERNAL_H
+#define TERMIN_CHECK_INTERNAL_H
+
+#include "util.h"
+#include "termin/check.h"
+#include "termin/lang.h"
+
+enum {
+	CK_TERM_MISSING,
+	CK_TERM_DEPRECATED,
+	CK_TERM_INCONSISTENT,
+	CK_SPELLING,
+	CK_SPELLING_VARIANT,
+	CK_NUMBER_MISMATCH,
+	CK_URL_MISMATCH,
+	CK_UNTRANSLATED,
+	CK_SAME_AS_SOURCE,
+	CK_END_PUNCTUATION,
+	CK_REPEATED_WORD,
+	CK_DOUBLE_SPACE,
+	CK_TAG_MISMATCH,
+	CK_QUOTE_STYLE,
+	CK_LENGTH_RATIO,
+	CK_MIXED_SCRIPT,
+	CK_INCONSISTENT_TARGET,
+	CK_INCONSISTENT_SOURCE,
+	CK_COUNT
+};
+
+/* Where a finding is. A problem of the source text alone (SIDE_SRC) gets
+ * the source severity in bilingual units; a mismatch between the sides is
+ * located in one of them but belongs to the pair. */
+enum { SIDE_SRC = 0, SIDE_TGT = 1, SIDE_PAIR_SRC = 2, SIDE_PAIR_TGT = 3 };
+
+typedef struct check_terms check_terms;
+typedef struct check_spell check_spell;
+
+/* A byte span of a text. */
+typedef struct {
+	size_t start, end;
+} ck_span;
+
+/* A word of a text: letters, digits, and apostrophes or hyphens between
+ * them. */
+typedef struct {
+	size_t start, end;
+	int letters, digits, upper, latin, cyrillic;
+	int sentence_start;     /* first word of the text or after . ! ? */
+} ck_word;
+
+/* The unit being checked, with what several checks need. */
+typedef struct {
+	const termin_check_unit *u;
+	int bilingual;
+	size_t index;           /* unit number in the run */
+	uint64_t hash;
+	const char *text[2];    /* source, target (target "" when monolingual) */
+	size_t len[2];
+	const char *lang[2];
+	int ru[2], en[2];       /* the side's language is Russian / English */
+	/* the words of each side (termin__check_words) */
+	ck_word *words[2];
+	size_t n_words[2];
+	/* URLs, e-mail addresses and domain names in each side */
+	ck_span *links[2];
+	size_t n_links[2];
+} ck_unit;
+
+typedef struct {
+	termin_finding pub;
+	char **tuids;
+	size_t index;           /* unit index: sorting keeps unit order */
+	unsigned char check;
+} ck_finding;
+
+struct termin_checker {
+	termin_severity sev[CK_COUNT];
+	char explicit_sev[CK_COUNT]; /* set by the user, not the default */
+	termin_severity source_sev;
+	double min_ratio, max_ratio;
+	char *variety;
+
+	ck_finding *f;
+	size_t nf, capf;
+	size_t suppressed;
+	int finished;
+
+	termin_strmap *ignore;  /* "check\x1fkey" */
+
+	/* texts of units with findings, shared by their findings */
+	char **texts;
+	size_t n_texts, cap_texts;
+	size_t text_unit;       /* unit index + 1 of the last copied pair */
+	const char *text_src, *text_tgt;
+
+	/* units and the file of the current document */
+	size_t units;
+	char *doc;
+	termin_strmap *files;   /* interned file names */
+	const char *last_file;  /* the last one interned */
+	char **unit_tuid;       /* per unit, for groups */
+	const char **unit_file;
+	size_t *unit_line;
+	size_t cap_units;
+
+	/* consistency groups: normalised text -> group index + 1 */
+	termin_strmap *by_source, *by_target;
+	struct ck_group *groups[2];
+	size_t n_groups[2], cap_groups[2];
+
+	check_terms *terms;
+	check_spell *spell;
+	termin_speller *own_speller;
+	termin_speller *speller;
+	const termin_glossary *glossary;
+	termin_buf tmp;
+};
+
+/* Records a finding on unit `cu` for check `check` at `side`, span
+ * [start, end) of that side's text; `suggestion` may be NULL. The message
+ * is printf-formatted. Checks that are off are dropped here. */
+void termin__check_add(termin_checker *ck, const ck_unit *cu, int check, int side, size_t start,
+                       size_t end, const char *suggestion, const char *fmt, ...) TERMIN_PRINTF(8, 9);
+
+/* Whether check `check` runs. */
+int termin__check_on(const termin_checker *ck, int check);
+
+/* Per-unit checks (check_rules.c, check_number.c). */
+void termin__check_rules(termin_checker *ck, const ck_unit *cu);
+void termin__check_numbers(termin_checker *ck, const ck_unit *cu);
+/* Finds URLs, e-mails and domain names in text; *out is malloc'd. */
+size_t termin__check_links(const char *s, size_t len, ck_span **out);
+/* Whether [i, j) lies inside one of the spans. */
+int termin__in_spans(const ck_span *sp, size_t n, size_t i, size_t j);
+
+/* Terms (check_terms.c). */
+int termin__check_terms_new(check_terms **out, const termin_glossary *g);
+void termin__check_terms_free(check_terms *t);
+int termin__check_terms_unit(termin_checker *ck, check_terms *t, const ck_unit *cu);
+void termin__check_terms_doc_end(termin_checker *ck, check_terms *t);
+
+/* Spelling (check_spell.c). */
+int termin__check_spell_new(check_spell **out, termin_speller *sp, const termin_glossary *g,
+                            const char *variety);
+void termin__check_spell_free(check_spell *s);
+int termin__check_spell_unit(termin_checker *ck, check_spell *s, const ck_unit *cu);
+void termin__check_spell_doc_end(termin_checker *ck, check_spell *s);
+
+/* Text helpers (check_rules.c). */
+int termin__is_letter(int32_t cp);
+int termin__is_upper(int32_t cp);
+int termin__is_cyrillic(int32_t cp);
+int termin__is_latin(int32_t cp);
+/* Lower-cases UTF-8 into b (appending). */
+void termin__lower(termin_buf *b, const char *s, size_t len);
+
+/* Splits text into words; *out is malloc'd. */
+size_t termin__check_words(const char *s, size_t len, ck_word **out);
+
+/* Whether spelling judges this word at all (check_spell.c). */
+int termin__check_spell_judges(const char *s, const ck_word *w);
+/* Writes the word with its minority-script look-alike letters turned into
+ * the majority script; returns how many changed, 0 when one cannot be. */
+int termin__check_fix_script(termin_buf *b, const char *s, size_t len, int to_cyrillic);
+
+/* A unit remembered for a group or document finding. */
+void termin__check_add_group(termin_checker *ck, int check, const size_t *units, size_t n,
+                             const char *source, const char *target, const char *match,
+                             const char *suggestion, const char *message);
+
+#endif

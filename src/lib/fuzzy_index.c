@@ -1,0 +1,341 @@
+/*
+ * fuzzy_index.c - the word index the fuzzy matcher draws candidates from.
+ *
+ * An inverted index in two tables of the TM database (schema step 3):
+ * fuzzy_post holds, for each term (a word, case-folded, of one language;
+ * all numbers share one term), posting lists of the variants holding it,
+ * and fuzzy_state the last variant indexed. A posting list is a blob of
+ * varints: the first variant id, then the gaps to the next ones, each
+ * followed by one byte with the variant's word count (capped at 255), so
+ * that a lookup can bound a candidate's score without reading it.
+ *
+ * Variants get ids in insertion order and never change, so bringing the
+ * index up to date means indexing the variants above fuzzy_state.last_tuv:
+ * each update appends one posting row per term it saw, and terms that
+ * gather many rows are merged back into one. The index therefore follows
+ * every way units enter the TM, and a crash between an import and its
+ * update is repaired by the next one.
+ */
+#include "fuzzy_internal.h"
+#include "tm_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+const char termin__fuzzy_schema_sql[] =
+	"CREATE TABLE fuzzy_state ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" last_tuv INTEGER NOT NULL);"        /* variants up to this id are indexed */
+	"INSERT INTO fuzzy_state VALUES (1, 0);"
+	"CREATE TABLE fuzzy_post ("
+	" id INTEGER PRIMARY KEY,"
+	" term INTEGER NOT NULL,"             /* hash of language and folded word */
+	" n INTEGER NOT NULL,"                /* postings in the blob */
+	" ids BLOB NOT NULL);"                /* varint first id, gaps; a length byte after each */
+	"CREATE INDEX fuzzy_post_term ON fuzzy_post(term, n);";
+
+void termin__fuzzy_primary(const char *lang, char out[16])
+{
+	size_t i = 0;
+	for (; lang && lang[i] && lang[i] != '-' && lang[i] != '_' && i < 15; i++)
+		out[i] = (char)(lang[i] >= 'A' && lang[i] <= 'Z' ? lang[i] + 32 : lang[i]);
+	out[i] = '\0';
+}
+
+uint64_t termin__fuzzy_term(uint64_t word_key, const char *lang)
+{
+	char buf[24];
+	size_t n = strlen(lang);
+	if (n > 15)
+		n = 15;
+	memcpy(buf, &word_key, 8);
+	memcpy(buf + 8, lang, n);
+	return termin__hash64(buf, 8 + n, 11);
+}
+
+/* ======================= postings in memory ======================= */
+
+typedef struct {
+	uint64_t term;
+	unsigned char *buf;
+	size_t len, cap;
+	int64_t last;        /* last id added (0: none) */
+	size_t n;
+} plist;
+
+typedef struct {
+	plist *lists;
+	size_t n_lists, cap_lists;
+	uint32_t *slots;     /* open addressing: index + 1, 0 empty */
+	size_t n_slots;
+	size_t bytes;
+} pmap;
+
+static void pmap_rehash(pmap *m)
+{
+	size_t ns = m->n_slots ? m->n_slots * 2 : 1024;
+	free(m->slots);
+	m->slots = termin__xcalloc(ns, sizeof *m->slots);
+	m->n_slots = ns;
+	for (size_t i = 0; i < m->n_lists; i++) {
+		size_t h = (size_t)m->lists[i].term & (ns - 1);
+		while (m->slots[h])
+			h = (h + 1) & (ns - 1);
+		m->slots[h] = (uint32_t)i + 1;
+	}
+}
+
+static plist *pmap_get(pmap *m, uint64_t term)
+{
+	if ((m->n_lists + 1) * 2 > m->n_slots)
+		pmap_rehash(m);
+	size_t h = (size_t)term & (m->n_slots - 1);
+	while (m->slots[h]) {
+		plist *p = &m->lists[m->slots[h] - 1];
+		if (p->term == term)
+			return p;
+		h = (h + 1) & (m->n_slots - 1);
+	}
+	TERMIN_GROW(m->lists, m->cap_lists, m->n_lists + 1);
+	plist *p = &m->lists[m->n_lists];
+	memset(p, 0, sizeof *p);
+	p->term = term;
+	m->slots[h] = (uint32_t)++m->n_lists;
+	return p;
+}
+
+static void pmap_clear(pmap *m)
+{
+	for (size_t i = 0; i < m->n_lists; i++)
+		free(m->lists[i].buf);
+	m->n_lists = 0;
+	m->bytes = 0;
+	if (m->slots)
+		memset(m->slots, 0, m->n_slots * sizeof *m->slots);
+}
+
+static void pmap_free(pmap *m)
+{
+	pmap_clear(m);
+	free(m->lists);
+	free(m->slots);
+}
+
+static size_t put_varint(unsigned char *o, uint64_t v)
+{
+	size_t n = 0;
+	while (v >= 0x80) {
+		o[n++] = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	o[n++] = (unsigned char)v;
+	return n;
+}
+
+static void plist_add(pmap *m, plist *p, int64_t id, unsigned words)
+{
+	if (p->len + 11 > p->cap) {
+		size_t before = p->cap;
+		p->cap = p->cap ? p->cap * 2 : 16;
+		p->buf = termin__xrealloc(p->buf, p->cap);
+		m->bytes += p->cap - before;
+	}
+	p->len += put_varint(p->buf + p->len, (uint64_t)(id - p->last));
+	p->buf[p->len++] = (unsigned char)(words > 255 ? 255 : words);
+	p->last = id;
+	p->n++;
+}
+
+static int flush(sqlite3 *db, sqlite3_stmt *ins, pmap *m)
+{
+	for (size_t i = 0; i < m->n_lists; i++) {
+		plist *p = &m->lists[i];
+		sqlite3_reset(ins);
+		sqlite3_bind_int64(ins, 1, (sqlite3_int64)p->term);
+		sqlite3_bind_int64(ins, 2, (sqlite3_int64)p->n);
+		sqlite3_bind_blob(ins, 3, p->buf, (int)p->len, SQLITE_STATIC);
+		if (sqlite3_step(ins) != SQLITE_DONE)
+			return termin__db_fail(db, "cannot write the fuzzy index");
+	}
+	sqlite3_reset(ins);
+	pmap_clear(m);
+	return 0;
+}
+
+/* Merges the posting rows of terms that have more than `most` of them into
+ * one row each (the rows hold increasing ids, so the blobs concatenate
+ * once each first id is turned into a gap). */
+static int compact(sqlite3 *db, int most)
+{
+	sqlite3_stmt *terms = NULL, *rows = NULL, *del = NULL, *ins = NULL;
+	termin_buf out = TERMIN_BUF_INIT;
+	int rc = 0;
+	if (termin__db_prepare(db, &terms, "SELECT term FROM fuzzy_post GROUP BY term "
+	                                   "HAVING count(*) > ?1") < 0 ||
+	    termin__db_prepare(db, &rows, "SELECT id, n, ids FROM fuzzy_post WHERE term = ?1 "
+	                                  "ORDER BY id") < 0 ||
+	    termin__db_prepare(db, &del, "DELETE FROM fuzzy_post WHERE term = ?1") < 0 ||
+	    termin__db_prepare(db, &ins, "INSERT INTO fuzzy_post(term, n, ids) VALUES (?1, ?2, ?3)") < 0) {
+		rc = TERMIN_EDB;
+		goto done;
+	}
+	/* collect the terms first: the table changes under the statement */
+	uint64_t *list = NULL;
+	size_t n_list = 0, cap_list = 0;
+	sqlite3_bind_int(terms, 1, most);
+	while (sqlite3_step(terms) == SQLITE_ROW) {
+		TERMIN_GROW(list, cap_list, n_list + 1);
+		list[n_list++] = (uint64_t)sqlite3_column_int64(terms, 0);
+	}
+	for (size_t t = 0; t < n_list && rc == 0; t++) {
+		int64_t last = 0, total = 0;
+		termin_buf_clear(&out);
+		sqlite3_reset(rows);
+		sqlite3_bind_int64(rows, 1, (sqlite3_int64)list[t]);
+		while (sqlite3_step(rows) == SQLITE_ROW) {
+			const unsigned char *b = sqlite3_column_blob(rows, 2);
+			size_t len = (size_t)sqlite3_column_bytes(rows, 2), i = 0;
+			int64_t id = 0;
+			total += sqlite3_column_int64(rows, 1);
+			while (i < len) {
+				uint64_t v = 0;
+				int shift = 0;
+				while (i < len && (b[i] & 0x80)) {
+					v |= (uint64_t)(b[i++] & 0x7f) << shift;
+					shift += 7;
+				}
+				if (i < len)
+					v |= (uint64_t)b[i++] << shift;
+				id += (int64_t)v;
+				unsigned char enc[11];
+				size_t k = put_varint(enc, (uint64_t)(id - last));
+				termin_buf_put(&out, (const char *)enc, k);
+				if (i < len)
+					termin_buf_putc(&out, (char)b[i++]);
+				last = id;
+			}
+		}
+		sqlite3_reset(rows);
+		sqlite3_reset(del);
+		sqlite3_bind_int64(del, 1, (sqlite3_int64)list[t]);
+		if (sqlite3_step(del) != SQLITE_DONE) {
+			rc = termin__db_fail(db, "cannot merge the fuzzy index");
+			break;
+		}
+		sqlite3_reset(ins);
+		sqlite3_bind_int64(ins, 1, (sqlite3_int64)list[t]);
+		sqlite3_bind_int64(ins, 2, total);
+		sqlite3_bind_blob(ins, 3, out.ptr ? out.ptr : "", (int)out.len, SQLITE_STATIC);
+		if (sqlite3_step(ins) != SQLITE_DONE)
+			rc = termin__db_fail(db, "cannot merge the fuzzy index");
+	}
+	free(list);
+done:
+	sqlite3_finalize(terms);
+	sqlite3_finalize(rows);
+	sqlite3_finalize(del);
+	sqlite3_finalize(ins);
+	termin_buf_free(&out);
+	return rc;
+}
+
+/* Posting bytes gathered in memory before they are written out. */
+#define FLUSH_BYTES (64u << 20)
+
+int termin_fuzzy_index_update(termin_tm *tm, size_t *added,
+                              void (*progress)(void *ctx, const char *what, uint64_t done,
+                                               uint64_t total),
+                              void *ctx)
+{
+	sqlite3 *db = termin__tm_db(tm);
+	sqlite3_stmt *st = NULL, *ins = NULL, *upd = NULL, *cnt = NULL;
+	pmap m = { 0 };
+	uint64_t *terms = NULL;
+	size_t cap_terms = 0, done = 0;
+	int64_t last = 0, total = 0;
+	int rc;
+
+	if (added)
+		*added = 0;
+	if ((rc = termin__db_exec(db, "BEGIN IMMEDIATE")) < 0)
+		return rc;
+	if ((rc = termin__db_prepare(db, &cnt, "SELECT last_tuv, (SELECT count(*) FROM tuv WHERE "
+	                                       "id > last_tuv) FROM fuzzy_state WHERE id = 1")) < 0)
+		goto fail;
+	if (sqlite3_step(cnt) == SQLITE_ROW) {
+		last = sqlite3_column_int64(cnt, 0);
+		total = sqlite3_column_int64(cnt, 1);
+	}
+	if (total == 0)
+		goto commit;
+	if ((rc = termin__db_prepare(db, &st, "SELECT id, lang, markup FROM tuv WHERE id > ?1 "
+	                                      "ORDER BY id")) < 0 ||
+	    (rc = termin__db_prepare(db, &ins, "INSERT INTO fuzzy_post(term, n, ids) "
+	                                       "VALUES (?1, ?2, ?3)")) < 0)
+		goto fail;
+	sqlite3_bind_int64(st, 1, last);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		const char *lang = (const char *)sqlite3_column_text(st, 1);
+		const char *mk = (const char *)sqlite3_column_text(st, 2);
+		size_t mlen = (size_t)sqlite3_column_bytes(st, 2);
+		char prim[16];
+		last = id;
+		if (!mlen)
+			continue;
+		termin__fuzzy_primary(lang, prim);
+		termin_fuzzy_seg *g = termin_fuzzy_seg_new(mk, mlen, 1);
+		TERMIN_GROW(terms, cap_terms, g->n_words + 1);
+		size_t nt = 0;
+		for (size_t i = 0; i < g->n_words; i++) {
+			uint64_t t = termin__fuzzy_term(g->bag[i], prim);
+			if (i == 0 || g->bag[i] != g->bag[i - 1])
+				terms[nt++] = t;
+		}
+		for (size_t i = 0; i < nt; i++)
+			plist_add(&m, pmap_get(&m, terms[i]), id, (unsigned)g->n_words);
+		termin_fuzzy_seg_free(g);
+		if (m.bytes > FLUSH_BYTES && (rc = flush(db, ins, &m)) < 0)
+			goto fail;
+		if ((++done & 4095) == 0 && progress)
+			progress(ctx, "fuzzy index", done, (uint64_t)total);
+	}
+	if (rc != SQLITE_DONE) {
+		rc = termin__db_fail(db, "cannot read variants to index");
+		goto fail;
+	}
+	if ((rc = flush(db, ins, &m)) < 0 || (rc = compact(db, 8)) < 0)
+		goto fail;
+commit:
+	if ((rc = termin__db_prepare(db, &upd, "UPDATE fuzzy_state SET last_tuv = ?1 WHERE id = 1")) < 0)
+		goto fail;
+	if (total) {
+		sqlite3_bind_int64(upd, 1, last);
+		if (sqlite3_step(upd) != SQLITE_DONE) {
+			rc = termin__db_fail(db, "cannot update the fuzzy index");
+			goto fail;
+		}
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(ins);
+	sqlite3_finalize(upd);
+	sqlite3_finalize(cnt);
+	st = ins = upd = cnt = NULL;
+	if ((rc = termin__db_exec(db, "COMMIT")) < 0)
+		goto fail;
+	if (added)
+		*added = done;
+	pmap_free(&m);
+	free(terms);
+	return 0;
+fail:
+	sqlite3_finalize(st);
+	sqlite3_finalize(ins);
+	sqlite3_finalize(upd);
+	sqlite3_finalize(cnt);
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	pmap_free(&m);
+	free(terms);
+	return rc;
+}

@@ -1,0 +1,411 @@
+/*
+ * test_tm.c - the translation memory store: the project glossary in the
+ * database, schema upgrades; the TMX every writer produces, validated
+ * against the TMX 1.4b DTD.
+ */
+#include "tt.h"
+
+#include <libxml/parser.h>
+#include <libxml/valid.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static termin_tm *open_tm(const char *name)
+{
+	termin_tm *tm;
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", tt_tmpdir(), name);
+	T_OK(termin_tm_open(&tm, path, NULL));
+	return tm;
+}
+
+static termin_glossary *load_tbx(const char *path)
+{
+	termin_glossary *g;
+	T_OK(termin_glossary_new(&g));
+	T_OK(termin_glossary_load(g, path, NULL));
+	return g;
+}
+
+static const char *nz(const char *s)
+{
+	return s ? s : "(null)";
+}
+
+/* Compares every field the model exposes, concept by concept and term by
+ * term, failing at the first difference with its place. */
+static void same_glossary(const termin_glossary *a, const termin_glossary *b)
+{
+	T_EQ_STR(nz(termin_glossary_title(a)), nz(termin_glossary_title(b)));
+	T_EQ_STR(nz(termin_glossary_description(a)), nz(termin_glossary_description(b)));
+	T_EQ_INT(termin_glossary_concept_count(a), termin_glossary_concept_count(b));
+	T_EQ_INT(termin_glossary_term_count(a), termin_glossary_term_count(b));
+	for (size_t i = 0; i < termin_glossary_concept_count(a); i++) {
+		const termin_concept *x = termin_glossary_concept(a, i), *y = termin_glossary_concept(b, i);
+		T_EQ_STR(termin_concept_id(x), termin_concept_id(y));
+		T_EQ_STR(nz(termin_concept_subject(x)), nz(termin_concept_subject(y)));
+		T_EQ_STR(nz(termin_concept_definition(x)), nz(termin_concept_definition(y)));
+		T_EQ_STR(nz(termin_concept_file(x)), nz(termin_concept_file(y)));
+		T_EQ_INT(termin_concept_line(x), termin_concept_line(y));
+		T_EQ_INT(termin_concept_note_count(x), termin_concept_note_count(y));
+		for (size_t k = 0; k < termin_concept_note_count(x); k++)
+			T_EQ_STR(termin_concept_note(x, k), termin_concept_note(y, k));
+		T_EQ_INT(termin_concept_source_count(x), termin_concept_source_count(y));
+		for (size_t k = 0; k < termin_concept_source_count(x); k++)
+			T_EQ_STR(termin_concept_source(x, k), termin_concept_source(y, k));
+		T_EQ_INT(termin_concept_term_count(x), termin_concept_term_count(y));
+		for (size_t j = 0; j < termin_concept_term_count(x); j++) {
+			const termin_term *s = termin_concept_term(x, j), *t = termin_concept_term(y, j);
+			T_EQ_STR(termin_term_text(s), termin_term_text(t));
+			T_EQ_STR(termin_term_lang(s), termin_term_lang(t));
+			T_EQ_INT(termin_term_pos_of(s), termin_term_pos_of(t));
+			T_EQ_INT(termin_term_type_of(s), termin_term_type_of(t));
+			T_EQ_INT(termin_term_status_of(s), termin_term_status_of(t));
+			T_EQ_INT(termin_term_case_sensitive(s), termin_term_case_sensitive(t));
+			T_EQ_INT(termin_term_case_marked(s), termin_term_case_marked(t));
+			T_EQ_STR(nz(termin_term_source(s)), nz(termin_term_source(t)));
+			T_EQ_INT(termin_term_line(s), termin_term_line(t));
+			T_EQ_INT(termin_term_note_count(s), termin_term_note_count(t));
+			for (size_t k = 0; k < termin_term_note_count(s); k++)
+				T_EQ_STR(termin_term_note(s, k), termin_term_note(t, k));
+			T_ASSERT(termin_term_concept(t) == y);
+		}
+	}
+}
+
+/* The written TBX of both must be the same bytes too: nothing the writer
+ * reads is lost. */
+static char *as_tbx(const termin_glossary *g)
+{
+	char path[4096];
+	termin_outfile *f;
+	size_t len;
+	static int n;
+	snprintf(path, sizeof path, "%s/g%d.tbx", tt_tmpdir(), n++);
+	T_OK(termin_outfile_open(&f, path));
+	T_OK(termin_glossary_write(g, f, NULL));
+	T_OK(termin_outfile_commit(f));
+	return tt_read(path, &len);
+}
+
+void test_tm__glossary_round_trip_csto(void)
+{
+	termin_glossary *g = load_tbx(tt_src("glossary/csto.tbx")), *back;
+	termin_tm_glossary_info info;
+	termin_tm *tm = open_tm("g.db");
+	size_t statuses[5] = { 0 }, marked = 0, notes = 0, sources = 0;
+
+	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+	T_ASSERT(termin_glossary_concept_count(g) > 100);
+	T_OK(termin_tm_glossary_store(tm, g, "glossary/csto.tbx"));
+	T_OK(termin_tm_glossary_load(tm, &back, &info));
+	same_glossary(g, back);
+	char *x = as_tbx(g), *y = as_tbx(back);
+	T_EQ_STR(x, y);
+	free(x);
+	free(y);
+	T_EQ_STR(info.source, "glossary/csto.tbx");
+	T_EQ_INT(info.imported, 1700000000);
+	T_EQ_INT(info.concepts, termin_glossary_concept_count(g));
+	T_EQ_INT(info.terms, termin_glossary_term_count(g));
+
+	/* the comparison is not vacuous: the file uses what is compared */
+	for (size_t i = 0; i < termin_glossary_concept_count(back); i++) {
+		const termin_concept *c = termin_glossary_concept(back, i);
+		notes += termin_concept_note_count(c);
+		sources += termin_concept_source_count(c);
+		for (size_t j = 0; j < termin_concept_term_count(c); j++) {
+			const termin_term *t = termin_concept_term(c, j);
+			statuses[termin_term_status_of(t)]++;
+			marked += termin_term_case_marked(t);
+			notes += termin_term_note_count(t);
+		}
+	}
+	T_ASSERT(statuses[TERMIN_STATUS_PREFERRED] > 100);
+	T_ASSERT(statuses[TERMIN_STATUS_DEPRECATED] > 0);
+	T_ASSERT(notes > 0);
+	T_ASSERT(sources > 0);
+	T_ASSERT(marked > 0);
+
+	/* a second connection (another process) sees the same */
+	termin_tm_close(tm);
+	termin_glossary_free(back);
+	tm = open_tm("g.db");
+	T_OK(termin_tm_glossary_load(tm, &back, NULL));
+	same_glossary(g, back);
+	termin_glossary_free(back);
+	termin_glossary_free(g);
+	termin_tm_close(tm);
+}
+
+/* Everything the model can hold, built through the API, including what no
+ * shipped file has: empty strings, a repeated id, every vocabulary value. */
+void test_tm__glossary_round_trip_built(void)
+{
+	termin_glossary *g, *back;
+	termin_concept *c;
+	termin_term *t;
+	termin_tm *tm = open_tm("b.db");
+
+	T_OK(termin_glossary_new(&g));
+	termin_glossary_set_title(g, "Тест «глоссарий»");
+	T_OK(termin_glossary_add_concept(g, "c1", &c));
+	termin_concept_set_subject(c, "military");
+	termin_concept_set_definition(c, "");
+	termin_concept_add_note(c, "first note");
+	termin_concept_add_note(c, "second note; with 'quotes' and \"more\"");
+	termin_concept_add_source(c, "https://odkb-csto.org/");
+	for (int i = 0; i <= TERMIN_STATUS_SUPERSEDED; i++) {
+		char text[32];
+		snprintf(text, sizeof text, "term %d", i);
+		T_OK(termin_concept_add_term(c, i % 2 ? "ru-RU" : "en", text, &t));
+		termin_term_set_status(t, (termin_term_status)i);
+		termin_term_set_type(t, (termin_term_type)(i + 2 > TERMIN_TERMTYPE_PHRASE ? 0 : i + 2));
+		termin_term_set_pos(t, (termin_term_pos)(i + 1));
+		termin_term_set_case_sensitive(t, i == 3);
+		if (i == 1) {
+			termin_term_add_note(t, "a term note");
+			termin_term_add_note(t, "another");
+			termin_term_set_source(t, "decision 12");
+		}
+	}
+	T_OK(termin_glossary_add_concept(g, "c2", &c));
+	T_OK(termin_concept_add_term(c, "en", "CSTO", NULL));
+	T_OK(termin_glossary_add_concept(g, "c3", NULL));      /* no terms at all */
+
+	T_OK(termin_tm_glossary_store(tm, g, NULL));
+	T_OK(termin_tm_glossary_load(tm, &back, NULL));
+	same_glossary(g, back);
+	T_ASSERT(termin_glossary_find(back, "c2") == termin_glossary_concept(back, 1));
+	termin_glossary_free(back);
+	termin_glossary_free(g);
+
+	/* a repeated id inside one file survives too (validation reports it) */
+	static const char tbx[] =
+		"<tbx type='TBX-Basic' style='dca' xml:lang='en' xmlns='urn:iso:std:iso:30042:ed-2'>"
+		"<text><body>"
+		"<conceptEntry id='x'><langSec xml:lang='en'><termSec><term>one</term></termSec>"
+		"</langSec></conceptEntry>"
+		"<conceptEntry id='x'><langSec xml:lang='en'><termSec><term>two</term></termSec>"
+		"</langSec></conceptEntry></body></text></tbx>";
+	T_OK(termin_glossary_new(&g));
+	T_OK(termin_glossary_load_buffer(g, "dup.tbx", tbx, sizeof tbx - 1, NULL));
+	T_EQ_INT(termin_glossary_concept_count(g), 2);
+	T_OK(termin_tm_glossary_store(tm, g, "dup.tbx"));
+	T_OK(termin_tm_glossary_load(tm, &back, NULL));
+	same_glossary(g, back);
+	T_EQ_STR(termin_term_text(termin_concept_term(termin_glossary_find(back, "x"), 0)), "one");
+	T_ASSERT(termin_glossary_validate(back) > 0);
+	termin_glossary_free(back);
+	termin_glossary_free(g);
+	termin_tm_close(tm);
+}
+
+void test_tm__glossary_replaced_whole(void)
+{
+	termin_glossary *a = load_tbx(tt_src("glossary/csto.tbx")), *b, *back;
+	termin_concept *c;
+	termin_tm_glossary_info info;
+	termin_tm *tm = open_tm("r.db");
+
+	T_OK(termin_glossary_new(&b));
+	T_OK(termin_glossary_add_concept(b, "only", &c));
+	T_OK(termin_concept_add_term(c, "en", "peacekeeping", NULL));
+	T_OK(termin_concept_add_term(c, "ru", "миротворчество", NULL));
+
+	T_OK(termin_tm_glossary_store(tm, a, "csto.tbx"));
+	T_OK(termin_tm_glossary_store(tm, b, "small.tsv"));
+	T_OK(termin_tm_glossary_load(tm, &back, &info));
+	same_glossary(b, back);
+	T_EQ_STR(info.source, "small.tsv");
+	T_EQ_INT(info.concepts, 1);
+	T_EQ_INT(info.terms, 2);
+	termin_glossary_free(back);
+
+	/* nothing of the old one is left in the tables */
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char path[4096];
+	snprintf(path, sizeof path, "%s/r.db", tt_tmpdir());
+	T_EQ_INT(sqlite3_open(path, &db), SQLITE_OK);
+	T_EQ_INT(sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM glossary_concept), "
+	                                "(SELECT count(*) FROM glossary_term), "
+	                                "(SELECT count(*) FROM glossary_note)", -1, &st, NULL),
+	         SQLITE_OK);
+	T_EQ_INT(sqlite3_step(st), SQLITE_ROW);
+	T_EQ_INT(sqlite3_column_int(st, 0), 1);
+	T_EQ_INT(sqlite3_column_int(st, 1), 2);
+	T_EQ_INT(sqlite3_column_int(st, 2), 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+
+	T_OK(termin_tm_glossary_remove(tm));
+	T_FAILS(termin_tm_glossary_load(tm, &back, NULL), TERMIN_ENOTFOUND);
+	T_ASSERT(back == NULL);
+	termin_glossary_free(a);
+	termin_glossary_free(b);
+	termin_tm_close(tm);
+}
+
+void test_tm__glossary_none_stored(void)
+{
+	termin_glossary *g = (termin_glossary *)1;
+	termin_tm_glossary_info info;
+	termin_tm *tm = open_tm("n.db");
+	T_FAILS(termin_tm_glossary_load(tm, &g, NULL), TERMIN_ENOTFOUND);
+	T_ASSERT(g == NULL);
+	T_FAILS(termin_tm_glossary_info_get(tm, &info), TERMIN_ENOTFOUND);
+	T_ASSERT(strstr(termin_error_last()->message, "n.db: no glossary stored") != NULL);
+	termin_tm_close(tm);
+}
+
+/* A failed store leaves the previous glossary: the transaction is undone
+ * when a write fails halfway (here: another connection holds the write
+ * lock, so the store cannot even begin, and a trigger makes a later
+ * insert fail). */
+void test_tm__glossary_store_atomic(void)
+{
+	termin_glossary *a = load_tbx(tt_src("glossary/csto.tbx")), *back;
+	termin_tm *tm = open_tm("a.db");
+	sqlite3 *db;
+	char path[4096];
+
+	T_OK(termin_tm_glossary_store(tm, a, "first"));
+	snprintf(path, sizeof path, "%s/a.db", tt_tmpdir());
+	T_EQ_INT(sqlite3_open(path, &db), SQLITE_OK);
+	T_EQ_INT(sqlite3_exec(db, "CREATE TRIGGER no_acronyms BEFORE INSERT ON glossary_term "
+	                          "WHEN NEW.type = 'acronym' BEGIN SELECT RAISE(ABORT, 'refused'); END",
+	                      NULL, NULL, NULL), SQLITE_OK);
+	T_FAILS(termin_tm_glossary_store(tm, a, "second"), TERMIN_EDB);
+	T_ASSERT(strstr(termin_error_last()->message, "refused") != NULL);
+	T_EQ_INT(sqlite3_exec(db, "DROP TRIGGER no_acronyms", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+
+	termin_tm_glossary_info info;
+	T_OK(termin_tm_glossary_load(tm, &back, &info));
+	T_EQ_STR(info.source, "first");
+	same_glossary(a, back);
+	termin_glossary_free(back);
+	termin_glossary_free(a);
+	termin_tm_close(tm);
+}
+
+/* A database made before the glossary step (schema 1) is upgraded when
+ * opened for writing, its units kept; read-only it reports no glossary. */
+void test_tm__schema_upgrade_from_1(void)
+{
+	termin_tm *tm = open_tm("u.db");
+	sqlite3 *db;
+	char path[4096];
+	termin_glossary *g;
+
+	termin_tm_close(tm);
+	snprintf(path, sizeof path, "%s/u.db", tt_tmpdir());
+	T_EQ_INT(sqlite3_open(path, &db), SQLITE_OK);
+	T_EQ_INT(sqlite3_exec(db, "DROP TABLE glossary_note; DROP TABLE glossary_term; "
+	                          "DROP TABLE glossary_concept; DROP TABLE glossary; "
+	                          "DROP TABLE fuzzy_post; DROP TABLE fuzzy_state; "
+	                          "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+
+	termin_tm_opts ro = TERMIN_TM_OPTS_INIT;
+	ro.readonly = 1;
+	T_OK(termin_tm_open(&tm, path, &ro));
+	T_EQ_INT(termin_tm_schema_version(tm), 1);
+	T_FAILS(termin_tm_glossary_load(tm, &g, NULL), TERMIN_ENOTFOUND);
+	termin_tm_close(tm);
+
+	T_OK(termin_tm_open(&tm, path, NULL));
+	T_ASSERT(termin_tm_schema_version(tm) >= 2);
+	T_FAILS(termin_tm_glossary_load(tm, &g, NULL), TERMIN_ENOTFOUND);
+	g = load_tbx(tt_src("glossary/csto.tbx"));
+	T_OK(termin_tm_glossary_store(tm, g, NULL));
+	termin_glossary_free(g);
+	termin_tm_close(tm);
+}
+
+/* Validates `path` against ../shared/spec/tmx14.dtd with libxml2 (what
+ * xmllint --dtdvalid does), without network or entity expansion; fails
+ * with libxml2's first message. */
+static void dtd_valid(const char *path)
+{
+	char dtd_path[4096];
+	snprintf(dtd_path, sizeof dtd_path, "%s", tt_shared("spec/tmx14.dtd"));
+	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	T_ASSERT(doc != NULL);
+	xmlDtdPtr dtd = xmlParseDTD(NULL, (const xmlChar *)dtd_path);
+	T_ASSERT(dtd != NULL);
+	xmlValidCtxtPtr v = xmlNewValidCtxt();
+	int ok = xmlValidateDtd(v, doc, dtd);
+	xmlFreeValidCtxt(v);
+	xmlFreeDtd(dtd);
+	xmlFreeDoc(doc);
+	if (!ok) {
+		const xmlError *e = xmlGetLastError();
+		tt_fail(__FILE__, __LINE__, "%s is not valid TMX 1.4b: %s", path,
+		        e && e->message ? e->message : "?");
+	}
+}
+
+/* The glossary's TMX (one unit per term pair), in both directions, and a
+ * TM export of the same pairs imported again. */
+void test_tm__glossary_tmx_is_valid(void)
+{
+	termin_glossary *g = load_tbx(tt_src("glossary/csto.tbx"));
+	const char *dirs[2][2] = { { "en", "ru" }, { "ru", "en" } };
+	char path[4096], db[4096];
+
+	for (int d = 0; d < 2; d++) {
+		termin_glossary_write_opts o = TERMIN_GLOSSARY_WRITE_OPTS_INIT;
+		termin_outfile *f;
+		o.format = TERMIN_GLOSSARY_TMX;
+		o.source_lang = dirs[d][0];
+		o.target_lang = dirs[d][1];
+		snprintf(path, sizeof path, "%s/gl-%s.tmx", tt_tmpdir(), dirs[d][0]);
+		T_OK(termin_outfile_open(&f, path));
+		T_OK(termin_glossary_write(g, f, &o));
+		T_OK(termin_outfile_commit(f));
+		dtd_valid(path);
+	}
+
+	termin_tm *tm;
+	termin_tm_import_result res;
+	termin_outfile *f;
+	snprintf(db, sizeof db, "%s/gl.db", tt_tmpdir());
+	T_OK(termin_tm_open(&tm, db, NULL));
+	snprintf(path, sizeof path, "%s/gl-en.tmx", tt_tmpdir());
+	T_OK(termin_tm_import(tm, path, NULL, &res));
+	T_ASSERT(res.units > 100);
+	snprintf(path, sizeof path, "%s/tm.tmx", tt_tmpdir());
+	T_OK(termin_outfile_open(&f, path));
+	T_OK(termin_tm_export_tmx(tm, f, NULL, NULL, NULL));
+	T_OK(termin_outfile_commit(f));
+	dtd_valid(path);
+	termin_tm_close(tm);
+	termin_glossary_free(g);
+}
+
+/* The hash that finds identical units: white space of every kind collapsed
+ * and trimmed, everything else (case, ё, punctuation) kept. */
+void test_tm__text_hash_spaces(void)
+{
+	static const char *const same[][2] = {
+		{ "Объединённый штаб ОДКБ", "  Объединённый\t штаб\u00a0ОДКБ \n" },
+		{ "a b c", "a\u2003b\u3000c" },
+		{ "a b", "a\u202f\u205f\u1680b" },
+		{ "Мир", "Мир\u2009" },
+	};
+	static const char *const differ[][2] = {
+		{ "Объединённый", "Объединенный" },
+		{ "ОДКБ", "одкб" },
+		{ "a b", "ab" },
+		{ "a\u200bb", "a b" },   /* a zero-width space is not white space */
+	};
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+		T_EQ_INT(termin_tm_text_hash(same[i][0], strlen(same[i][0])),
+		         termin_tm_text_hash(same[i][1], strlen(same[i][1])));
+	for (size_t i = 0; i < sizeof differ / sizeof differ[0]; i++)
+		T_ASSERT(termin_tm_text_hash(differ[i][0], strlen(differ[i][0])) !=
+		         termin_tm_text_hash(differ[i][1], strlen(differ[i][1])));
+}
