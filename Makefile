@@ -30,7 +30,7 @@ CLI_OBJ    = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 TEST_OBJ   = $(TEST_SRC:tests/%.c=$(BUILD)/obj/tests/%.o)
 
 .PHONY: all deps deps-test check check-fast check-asan demo bench install uninstall clean \
-        glossary leakcheck fuzz
+        glossary leakcheck fuzz fuzz-build
 
 all: $(BUILD)/termin
 
@@ -77,7 +77,8 @@ check: deps-test
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	  build/asan/termin build/asan/test_unit
-	@SHARED="$(SHARED)" sh tests/run.sh build build/asan
+	@if command -v clang >/dev/null 2>&1; then $(MAKE) --no-print-directory fuzz-build; fi
+	@SHARED="$(SHARED)" TERMIN_FUZZ=build/fuzz sh tests/run.sh build build/asan
 
 check-fast: all $(BUILD)/test_unit
 	@SHARED="$(SHARED)" sh tests/run.sh $(BUILD)
@@ -88,8 +89,31 @@ check-asan:
 	  build/asan/termin build/asan/test_unit
 	@SHARED="$(SHARED)" sh tests/run.sh build/asan
 
-leakcheck: all $(BUILD)/test_unit
+leakcheck: deps-test all $(BUILD)/test_unit
 	@SHARED="$(SHARED)" TERMIN_VALGRIND=1 sh tests/run.sh $(BUILD)
+
+# ---- fuzzing ----
+# Every tests/fuzz/fuzz_NAME.c is a libFuzzer harness, built with clang
+# against a copy of the library instrumented for coverage and ASan+UBSan
+# (build/fuzz). `make fuzz` runs each for FUZZ_SECONDS from a seed corpus
+# (tests/fuzz/NAME.seeds); `make check` runs each briefly and replays the
+# crash inputs kept in tests/fuzz/regress/NAME/. FUZZ=a,b picks harnesses.
+FUZZ_SECONDS ?= 60
+FUZZ_SRC    := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN     = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_SAN    := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+fuzz-build: deps-test
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT="-O1 -g" \
+	  SAN="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" build/fuzz/libtermin.a
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libtermin.a
+	clang -std=c11 -D_GNU_SOURCE -O1 -g $(WARN) -Isrc $(PKG_CFLAGS) \
+	  -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< build/fuzz/libtermin.a $(PKG_LIBS) $(LDFLAGS)
+
+fuzz: fuzz-build
+	@SHARED="$(SHARED)" bash tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS) $(FUZZ)
 
 # ---- the glossary's generated exports (checked in; a test fails when stale) ----
 glossary: all

@@ -43,6 +43,9 @@ for build in "$@"; do
 	if [ "${TERMIN_VALGRIND:-}" = 1 ]; then
 		TERMIN_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
 		label="[valgrind] "
+		# hunspell-heavy unit cases take far longer than 10 minutes there
+		TT_TIMEOUT=${TT_TIMEOUT:-7200}
+		export TT_TIMEOUT
 	else
 		TERMIN_WRAP=""
 	fi
@@ -66,12 +69,26 @@ for build in "$@"; do
 	echo "== ${label}command-line tests"
 	run_part "$label" bash tests/cli/run.sh
 
+	echo "== ${label}bad-input catalogue (tests/bad)"
+	run_part "$label" env CLI_TESTS=tests/bad bash tests/cli/run.sh
+
 	for t in tests/integration/*.sh; do
 		[ -f "$t" ] || continue
 		echo "== ${label}$(basename "$t" .sh)"
 		run_part "$label" bash "$t"
 	done
 done
+
+# The libFuzzer harnesses, briefly, once (make check builds them in
+# $TERMIN_FUZZ; `make fuzz` is the long form).
+if [ -n "${TERMIN_FUZZ:-}" ]; then
+	echo "== fuzzing (${FUZZ_CHECK_SECONDS:-4} s each)"
+	if command -v clang >/dev/null 2>&1; then
+		run_part "" bash tests/fuzz/run.sh --check "$TERMIN_FUZZ" "${FUZZ_CHECK_SECONDS:-4}"
+	else
+		echo "skip - fuzz: clang is not installed (libFuzzer harnesses not built)" | tee -a "$log"
+	fi
+fi
 
 passed=$(grep -c '^ok - ' "$log")
 failed=$(grep -c '^FAIL - ' "$log")

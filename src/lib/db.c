@@ -171,6 +171,12 @@ int termin__db_fail(sqlite3 *db, const char *what)
 		return termin__error_set(TERMIN_EDB, "%s: not an SQLite database", file);
 	if ((ec & 0xff) == SQLITE_FULL)
 		return termin__error_set(TERMIN_EDB, "%s: %s: disk full", file, what);
+	if ((ec & 0xff) == SQLITE_CORRUPT)
+		return termin__error_set(TERMIN_EDB, "%s: the database is damaged (%s); restore it "
+		                         "from a copy or rebuild it from TMX", file, msg);
+	if ((ec & 0xff) == SQLITE_READONLY)
+		return termin__error_set(TERMIN_EDB, "%s: the database is read-only here (%s)",
+		                         file, msg);
 	return termin__error_set(TERMIN_EDB, "%s: %s: %s", file, what, msg);
 }
 
@@ -301,7 +307,14 @@ int termin__db_open(sqlite3 **out, const char *path, int readonly, int busy_ms, 
 		if ((rc = pragma_int(db, "PRAGMA user_version", &version)) < 0)
 			goto fail;
 		if (version == 0) {
-			rc = termin__error_set(TERMIN_EDB, "%s: not a termin database", path);
+			/* no tables at all: created by an import that did not
+			 * finish (or by another program), not someone else's data */
+			int tables = 0;
+			if ((rc = pragma_int(db, "SELECT count(*) FROM sqlite_master", &tables)) < 0)
+				goto fail;
+			rc = tables == 0 ? termin__error_set(TERMIN_EDB, "%s: an empty database, no TM yet",
+			                                     path)
+			                 : termin__error_set(TERMIN_EDB, "%s: not a termin database", path);
 			goto fail;
 		}
 		if (version > termin__db_latest()) {

@@ -9,6 +9,7 @@
  * declares entities is refused before any content is read.
  */
 #include "glossary_internal.h"
+#include "xml_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,7 @@ typedef struct {
 	char err[512];       /* first fatal parser error */
 	int err_line;
 	int err_set;
+	int err_code;
 } tbx_reader;
 
 static void on_xml_error(void *arg, xmlErrorPtr e)
@@ -34,12 +36,9 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
 	tbx_reader *R = arg;
 	if (!e || R->err_set || e->level < XML_ERR_ERROR)
 		return;
-	snprintf(R->err, sizeof R->err, "%s", e->message ? e->message : "XML error");
-	/* libxml2 messages end with a newline */
-	size_t n = strlen(R->err);
-	while (n && (R->err[n - 1] == '\n' || R->err[n - 1] == ' '))
-		R->err[--n] = '\0';
+	termin__xml_message(R->err, sizeof R->err, e);
 	R->err_line = e->line;
+	R->err_code = e->code;
 	R->err_set = 1;
 }
 
@@ -384,6 +383,12 @@ int termin__glossary_read_tbx(termin__gload *L, const char *data, size_t len)
 	R.L = L;
 	if (len > (size_t)INT32_MAX)
 		return termin__error_set(TERMIN_EINVALID, "%s: file too large", L->name);
+	size_t sp = 0;
+	while (sp < len && strchr(" \t\r\n", data[sp]))
+		sp++;
+	if (sp == len)
+		return termin__error_set(TERMIN_EINVALID, "%s: empty file, expected a TBX document",
+		                         L->name);
 	/* No XML_PARSE_NOENT (no entity substitution), no DTDLOAD, no
 	 * DTDATTR, no DTDVALID; NONET even though nothing is fetched. */
 	r = xmlReaderForMemory(data, (int)len, L->name, NULL,
@@ -429,7 +434,21 @@ int termin__glossary_read_tbx(termin__gload *L, const char *data, size_t len)
 		ret = xmlTextReaderRead(r);
 	}
 	if (R.err_set || ret < 0) {
-		if (R.err_set)
+		/* libxml2's entity guards may stop it before the DTD node is
+		 * seen (billion laughs): the declarations are still the cause */
+		const char *dt = memmem(data, len, "<!DOCTYPE", 9);
+		const char *en = dt ? memmem(dt, len - (size_t)(dt - data), "<!ENTITY", 8) : NULL;
+		if (en) {
+			long eline = 1;
+			for (const char *q = data; q < en; q++)
+				eline += *q == '\n';
+			rc = termin__error_set(TERMIN_EINVALID, "%s:%ld: the DOCTYPE declares entities; "
+			                       "refused (untrusted XML)", L->name, eline);
+		} else if (R.err_set && termin__xml_truncated(data, len, R.err_line, R.err_code))
+			rc = termin__error_set(TERMIN_EINVALID, "%s:%d: malformed XML: the file ends "
+			                       "before the document does (truncated?)", L->name,
+			                       R.err_line);
+		else if (R.err_set)
 			rc = termin__error_set(TERMIN_EINVALID, "%s:%d: malformed XML: %s", L->name,
 			                       R.err_line, R.err);
 		else

@@ -112,17 +112,43 @@ static int setup_converter(termin__reader *r, const char *name)
 	return 0;
 }
 
-/* Looks at the first bytes: byte-order marks, UTF-16 without one. */
+/* Formats that are not text, recognised by their first bytes, so that a
+ * PDF or a Word file named .txt is not reported as a legacy encoding. */
+static const struct {
+	const char *magic;
+	size_t len;
+	const char *what;
+} not_text[] = {
+	{ "%PDF-", 5, "a PDF document" },
+	{ "PK\3\4", 4, "a ZIP archive (a .docx, .odt or .xlsx document?)" },
+	{ "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "an MS Office 97-2003 document (.doc, .xls)" },
+	{ "\x1F\x8B", 2, "a gzip-compressed file" },
+	{ "\xFD" "7zXZ", 5, "an xz-compressed file" },
+	{ "7z\xBC\xAF\x27\x1C", 6, "a 7-Zip archive" },
+	{ "Rar!\x1A\x07", 6, "a RAR archive" },
+	{ "\x89PNG", 4, "a PNG image" },
+	{ "\xFF\xD8\xFF", 3, "a JPEG image" },
+	{ "\x7F" "ELF", 4, "a program (ELF)" },
+	{ "SQLite format 3", 16, "an SQLite database" },
+};
+
+/* Looks at the first bytes: formats that are not text, byte-order marks,
+ * UTF-16 without one. */
 static int sniff(termin__reader *r, const char *encoding)
 {
 	int rc;
-	while (r->raw_len < 4 && !r->eof)
+	while (r->raw_len < 16 && !r->eof)
 		if ((rc = fill_raw(r)) < 0)
 			return rc;
 	const unsigned char *b = (const unsigned char *)r->raw;
 	size_t n = r->raw_len;
 	size_t bom = 0;
 	const char *detected = NULL;
+
+	for (size_t i = 0; i < TERMIN_ARRAY_SIZE(not_text); i++)
+		if (n >= not_text[i].len && memcmp(b, not_text[i].magic, not_text[i].len) == 0)
+			return termin__error_set(TERMIN_EINVALID, "%s: %s, not a text file",
+			                         r->name, not_text[i].what);
 
 	if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
 		bom = 3, detected = "UTF-8";
@@ -183,6 +209,13 @@ static size_t count_newlines(const char *s, size_t n)
 			c++;
 	}
 	return c;
+}
+
+/* Line breaks decoded but not yet delivered, for the line number of an
+ * error ahead. dec.ptr is NULL until something was decoded. */
+static size_t pending_newlines(const termin__reader *r)
+{
+	return r->dec.ptr ? count_newlines(r->dec.ptr + r->dec_pos, r->dec.len - r->dec_pos) : 0;
 }
 
 /* Validates UTF-8 exactly as termin__utf8_valid_prefix does, and on the
@@ -249,8 +282,11 @@ static int decode_utf8(termin__reader *r)
 	r->lone |= lone;
 	if (ok < r->raw_len && !(partial && !r->eof)) {
 		uint64_t off = r->raw_base + ok;
-		size_t line = r->lineno + count_newlines(r->dec.ptr + r->dec_pos, r->dec.len - r->dec_pos)
-			+ count_newlines(r->raw, ok);
+		size_t line = r->lineno + pending_newlines(r) + count_newlines(r->raw, ok);
+		if (partial)
+			return termin__error_set(TERMIN_EENCODING,
+				"%s:%zu: truncated UTF-8 character at byte offset %llu (end of file)",
+				r->name, line, (unsigned long long)off);
 		return termin__error_set(TERMIN_EENCODING,
 			"%s:%zu: invalid UTF-8 (byte 0x%02X at byte offset %llu); "
 			"for legacy files pass --encoding, e.g. --encoding windows-1251",
@@ -259,8 +295,7 @@ static int decode_utf8(termin__reader *r)
 	const char *nul = memchr(r->raw, 0, ok);
 	if (nul) {
 		size_t k = (size_t)(nul - r->raw);
-		size_t line = r->lineno + count_newlines(r->dec.ptr + r->dec_pos, r->dec.len - r->dec_pos)
-			+ count_newlines(r->raw, k);
+		size_t line = r->lineno + pending_newlines(r) + count_newlines(r->raw, k);
 		return termin__error_set(TERMIN_EINVALID,
 			"%s:%zu: binary data (NUL byte at byte offset %llu), not a text file",
 			r->name, line, (unsigned long long)(r->raw_base + k));
@@ -309,7 +344,7 @@ static int decode_icu(termin__reader *r)
 		if (U_FAILURE(e3))
 			nbad = 0;
 		uint64_t off = r->raw_base + consumed - (uint64_t)nbad;
-		size_t line = r->lineno + count_newlines(r->dec.ptr + r->dec_pos, r->dec.len - r->dec_pos);
+		size_t line = r->lineno + pending_newlines(r);
 		if (err == U_TRUNCATED_CHAR_FOUND)
 			return termin__error_set(TERMIN_EENCODING,
 				"%s:%zu: truncated %s character at byte offset %llu (end of file)",
@@ -515,7 +550,13 @@ int termin__reader_next(termin__reader *r, termin__rawline *out)
 			len = r->max_line;
 			while (len > 0 && ((unsigned char)r->dec.ptr[r->dec_pos + len] & 0xC0) == 0x80)
 				len--;
+			/* what was searched holds no terminator: the next search
+			 * goes on from there, not from the cut (quadratic with a
+			 * small max_line) */
+			size_t searched = found ? end : resume;
 			emit(r, out, len, 0, 1);
+			if (searched > r->scan_pos)
+				r->scan_pos = searched;
 			return 1;
 		}
 		if (found) {

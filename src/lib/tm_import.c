@@ -420,7 +420,8 @@ static int ends_with(const char *s, const char *suffix)
 }
 
 /* Decides the format from the first bytes: XML (any BOM) is TMX, a .tsv
- * name or a first line with one tab is TSV, anything else text. */
+ * name or a first line with one tab is TSV, anything else text; a .tmx
+ * name on anything but XML is refused. */
 static int sniff(const char *path, const char **format)
 {
 	unsigned char buf[4096];
@@ -463,6 +464,11 @@ static int sniff(const char *path, const char **format)
 		*format = "tmx";
 		return 0;
 	}
+	/* a .tmx that is not XML is a broken TMX file, not a table or a text */
+	if (ends_with(path, ".tmx"))
+		return termin__error_set(TERMIN_EINVALID, "%s:1: not a TMX file: it does not begin "
+		                         "with an XML tag (--format tsv or --format text imports it "
+		                         "as such)", path);
 	if (ends_with(path, ".tsv") || ends_with(path, ".tab")) {
 		*format = "tsv";
 		return 0;

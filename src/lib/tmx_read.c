@@ -22,6 +22,7 @@
  * variants); broken XML is an error for the file.
  */
 #include "util.h"
+#include "xml_internal.h"
 #include "termin/lang.h"
 #include "termin/tmx.h"
 
@@ -118,6 +119,7 @@ struct termin_tmx_reader {
 		size_t doctype_line, doctype_col;
 		char win[8];        /* the last characters of the DOCTYPE, outside quotes */
 		int entity_decl;    /* "<!ENTITY" seen in the DOCTYPE */
+		int root_closed;    /* "</tmx>" was seen: what follows is not a truncation */
 	} sc;
 	struct tagpos { uint32_t line, col; } *q;
 	size_t q_head, q_len, q_cap;
@@ -126,7 +128,7 @@ struct termin_tmx_reader {
 
 /* ======================= input ======================= */
 
-enum { SC_TEXT, SC_LT, SC_BANG, SC_COMMENT, SC_CDATA, SC_PI, SC_DOCTYPE };
+enum { SC_TEXT, SC_LT, SC_BANG, SC_COMMENT, SC_CDATA, SC_PI, SC_DOCTYPE, SC_ENDTAG };
 
 static void q_push(termin_tmx_reader *r, size_t line, size_t col)
 {
@@ -163,9 +165,23 @@ static void scan_char(termin_tmx_reader *r, unsigned c)
 			s->lt_col = s->col - 1;
 		}
 		break;
+	case SC_ENDTAG: /* after "</": is it "</tmx>"? */
+		if (s->sub < 3 && c == (unsigned char)"tmx"[s->sub]) {
+			s->sub++;
+			break;
+		}
+		if (s->sub == 3 && (c == '>' || c == ' ' || c == '\t' || c == '\r' || c == '\n'))
+			s->root_closed = 1;
+		s->state = SC_TEXT;
+		if (c == '<') {
+			s->state = SC_LT;
+			s->lt_line = s->line;
+			s->lt_col = s->col - 1;
+		}
+		break;
 	case SC_LT:
 		if (c == '/')
-			s->state = SC_TEXT;
+			s->state = SC_ENDTAG, s->sub = 0;
 		else if (c == '?')
 			s->state = SC_PI, s->sub = 0;
 		else if (c == '!')
@@ -336,10 +352,14 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 	if (!e || e->level < XML_ERR_ERROR || r->xml_err_set)
 		return;
 	char msg[400];
-	snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
-	size_t n = strlen(msg);
-	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
+	termin__xml_message(msg, sizeof msg, e);
+	/* libxml2 says "Extra content at the end of the document" (or
+	 * "Premature end of data", or what it expected next on the last
+	 * line) when the input stops inside the document */
+	if (!r->sc.root_closed && r->f && feof(r->f) &&
+	    (e->code == XML_ERR_DOCUMENT_END || e->code == XML_ERR_TAG_NOT_FINISHED ||
+	     (e->line > 0 && (size_t)e->line == r->sc.line)))
+		snprintf(msg, sizeof msg, "the file ends before the document does (truncated?)");
 	snprintf(r->xml_err, sizeof r->xml_err, "%s:%d:%d: malformed XML: %s", r->name, e->line,
 	         e->int2, msg);
 	r->xml_err_set = 1;
@@ -370,7 +390,7 @@ static int fatal(termin_tmx_reader *r)
 	r->failed = 1;
 	if (ferror(r->f))
 		return termin__error_errno(TERMIN_EIO, errno, "%s: cannot read", r->name);
-	if (r->x && doctype_declares_entities(r))
+	if (doctype_declares_entities(r))
 		return refuse_doctype(r);
 	if (r->xml_err_set)
 		return termin__error_set(TERMIN_EINVALID, "%s", r->xml_err);
@@ -522,7 +542,12 @@ int termin_tmx_parse_date(const char *s, int64_t *out)
 	} else if (!tolerated || *p) {
 		goto bad;
 	}
-	if (*p || M < 1 || M > 12 || D < 1 || D > 31 || h > 23 || m > 59 || sec > 60)
+	if (*p || M < 1 || M > 12 || D < 1 || h > 23 || m > 59 || sec > 60)
+		goto bad;
+	/* 20240230 is not a day (days_from_civil would make it 1 March) */
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (D > mdays[M - 1] ||
+	    (M == 2 && D == 29 && !(Y % 4 == 0 && (Y % 100 != 0 || Y % 400 == 0))))
 		goto bad;
 	*out = days_from_civil(Y, (unsigned)M, (unsigned)D) * 86400 + h * 3600 + m * 60 + sec -
 	       offset;
@@ -591,11 +616,13 @@ static int stamp_attr(termin_tmx_reader *r, stamp_off *s, const char *name, cons
 		s->changed_by = pool_adds(&r->pool, v);
 	else if (strcmp(name, "usagecount") == 0) {
 		char *end;
+		errno = 0;
 		long n = strtol(v, &end, 10);
-		if (*end || end == v || n < 0) {
+		/* a count beyond 2^31 is not a count (and would overflow sums) */
+		if (*end || end == v || n < 0 || errno == ERANGE || n > INT32_MAX) {
 			size_t line, col;
 			position(r, &line, &col);
-			warn(r, line, col, "usagecount=\"%s\" is not a number; ignored", v);
+			warn(r, line, col, "usagecount=\"%s\" is not a count (0 to 2147483647); ignored", v);
 		} else {
 			s->usage = n;
 		}
@@ -1107,15 +1134,12 @@ static void fill_stamp(const termin_buf *p, const stamp_off *o, termin_tmx_stamp
 	s->attrs = at(p, o->attrs);
 }
 
-/* Decides the unit's source language and makes the public record. */
-static int finish_unit(termin_tmx_reader *r, size_t line, size_t col, const char *declared)
+/* Points the public records (meta_pub, var_pub) into the pool; again
+ * after anything is added to the pool, which may move it. */
+static void publish(termin_tmx_reader *r)
 {
-	termin_tmx_unit *u = &r->unit;
 	const termin_buf *p = &r->pool;
 	size_t i;
-
-	if (r->n_var == 0)
-		return invalid(r, line, col, "<tu> without any <tuv>");
 
 	TERMIN_GROW(r->meta_pub, r->cap_meta_pub, r->n_meta);
 	for (i = 0; i < r->n_meta; i++) {
@@ -1134,10 +1158,24 @@ static int finish_unit(termin_tmx_reader *r, size_t line, size_t col, const char
 		v->text = at(p, o->text);
 		v->text_len = o->text_len;
 		fill_stamp(p, &o->st, &v->stamp);
-		v->meta = r->meta_pub + o->meta_first;
+		/* meta_pub is NULL while no unit had props or notes */
+		v->meta = o->n_meta ? r->meta_pub + o->meta_first : r->meta_pub;
 		v->n_meta = o->n_meta;
 		v->line = o->line;
 	}
+}
+
+/* Decides the unit's source language and makes the public record. */
+static int finish_unit(termin_tmx_reader *r, size_t line, size_t col, const char *declared)
+{
+	termin_tmx_unit *u = &r->unit;
+	const termin_buf *p = &r->pool;
+	size_t i;
+
+	if (r->n_var == 0)
+		return invalid(r, line, col, "<tu> without any <tuv>");
+
+	publish(r);
 
 	/* the source variant: exact, else same primary language, else none */
 	const char *src = declared;
@@ -1165,7 +1203,11 @@ static int finish_unit(termin_tmx_reader *r, size_t line, size_t col, const char
 			}
 		}
 	}
-	r->srclang = pool_adds(&r->pool, src);
+	/* src may point into the pool, which adding to it may move */
+	char *src_copy = termin__xstrdup(src);
+	r->srclang = pool_adds(&r->pool, src_copy);
+	free(src_copy);
+	publish(r);
 
 	/* an empty target is kept (an untranslated unit) */
 	for (i = 0; i < r->n_var; i++)

@@ -52,18 +52,71 @@ static void first_error(void *data, xmlErrorPtr e)
 	entity_guard *g = ctxt ? ctxt->_private : NULL;
 	if (!g || !e || e->level < XML_ERR_ERROR || g->error[0])
 		return;
-	snprintf(g->error, sizeof g->error, "%s", e->message ? e->message : "parse error");
+	termin__xml_message(g->error, sizeof g->error, e);
 	g->error_line = e->line;
 }
 
-/* Copies libxml2's message without its final newline. */
-static void clean_message(char *dst, size_t cap, const char *msg)
+void termin__xml_message(char *dst, size_t cap, const xmlError *e)
 {
+	const char *m = e && e->message && *e->message ? e->message : "parse error";
+	const char *b;
 	size_t n;
-	snprintf(dst, cap, "%s", msg && *msg ? msg : "parse error");
+
+	if (strncmp(m, "Input is not proper UTF-8", 25) == 0) {
+		/* "...indicate encoding !\nBytes: 0xCE 0xC4 0xCA 0xC1\n" */
+		b = strstr(m, "Bytes: ");
+		snprintf(dst, cap, "invalid UTF-8 (bytes %.19s); a file in another encoding must "
+		         "declare it (<?xml version=\"1.0\" encoding=\"windows-1251\"?>)",
+		         b ? b + 7 : "?");
+	} else if (strncmp(m, "Excessive depth in document", 27) == 0) {
+		snprintf(dst, cap, "elements nested more than 256 deep; refused");
+	} else if (strstr(m, "Huge input lookup") || strstr(m, "too long") ||
+	           strstr(m, "length too long") || strstr(m, "XML_PARSE_HUGE")) {
+		snprintf(dst, cap, "a name, attribute or text longer than 10,000,000 bytes; "
+		         "refused (%.*s)", (int)strcspn(m, "\n"), m);
+	} else {
+		snprintf(dst, cap, "%s", m);
+	}
+	/* one line: libxml2 ends messages with a newline and sometimes adds
+	 * another line */
+	dst[strcspn(dst, "\n")] = '\0';
 	n = strlen(dst);
-	while (n && (dst[n - 1] == '\n' || dst[n - 1] == ' '))
+	while (n && dst[n - 1] == ' ')
 		dst[--n] = '\0';
+}
+
+/* 0 when `data` has no root element start tag, 1 when it has one but
+ * not its end tag ("</tbx>", not "</tbxHeader>"), 2 when it has both. */
+static int root_state(const char *data, size_t len)
+{
+	char end[72] = "</";
+	size_t i, n = 0;
+	for (i = 0; i + 1 < len; i++)
+		if (data[i] == '<' && data[i + 1] != '?' && data[i + 1] != '!' && data[i + 1] != '/')
+			break;
+	for (i++; i < len && n < sizeof end - 3 && !strchr(" \t\r\n/>", data[i]); i++)
+		end[2 + n++] = data[i];
+	if (n == 0)
+		return 0;
+	for (const char *p = data; (p = memmem(p, len - (size_t)(p - data), end, n + 2)); p++) {
+		size_t after = (size_t)(p - data) + n + 2;
+		if (after < len && strchr(" \t\r\n>", data[after]))
+			return 2;
+	}
+	return 1;
+}
+
+int termin__xml_truncated(const char *data, size_t len, long line, int code)
+{
+	size_t end = len, lines = 1, i;
+	while (end > 0 && strchr(" \t\r\n", data[end - 1]))
+		end--;
+	for (i = 0; i < end; i++)
+		lines += data[i] == '\n';
+	if (line <= 0 || (size_t)line < lines || root_state(data, len) != 1)
+		return 0;
+	return (end > 0 && data[end - 1] != '>') || code == XML_ERR_TAG_NOT_FINISHED ||
+	       code == XML_ERR_DOCUMENT_END;
 }
 
 int termin__xml_read(xmlDocPtr *out, const char *path, const char *what)
@@ -112,7 +165,12 @@ int termin__xml_read(xmlDocPtr *out, const char *path, const char *what)
 	if (!doc || !ctxt->wellFormed) {
 		const xmlError *e = xmlCtxtGetLastError(ctxt);
 		int line = guard.error[0] ? guard.error_line : e ? e->line : 0;
-		clean_message(msg, sizeof msg, guard.error[0] ? guard.error : e ? e->message : NULL);
+		if (guard.error[0])
+			snprintf(msg, sizeof msg, "%s", guard.error);
+		else
+			termin__xml_message(msg, sizeof msg, e);
+		if (termin__xml_truncated(data, len, line, e ? e->code : 0))
+			snprintf(msg, sizeof msg, "the file ends before the document does (truncated?)");
 		rc = termin__error_set(TERMIN_EINVALID, "%s:%d: not well-formed XML: %s", path,
 		                       line > 0 ? line : 1, msg);
 		goto cleanup;

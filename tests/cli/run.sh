@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The command-line test driver: every tests/cli/*.t file holds cases as data.
+# The command-line test driver: every tests/cli/*.t file holds cases as data
+# (CLI_TESTS=tests/bad runs the bad-input catalogue, in the same format).
 #
 #   %%TEST name            starts a case
 #   %%NEEDS-SHARED         the case reads ../shared (skip, or fail when CI=true)
@@ -125,8 +126,11 @@ reset_case() {
 
 failures=0
 filter=${1:-}
-for t in tests/cli/*.t; do
+# CLI_TESTS: the directory of .t files (tests/bad holds the bad-input catalogue)
+CLI_TESTS=${CLI_TESTS:-tests/cli}
+for t in "$CLI_TESTS"/*.t; do
 	base=$(basename "$t")
+	[ "$CLI_TESTS" = tests/cli ] || base="$(basename "$CLI_TESTS")/$base"
 	reset_case
 	block=""   # which variable lines append to
 	nl_final=1

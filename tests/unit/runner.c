@@ -140,7 +140,9 @@ static int run_case(const tcase *c)
 	if (pid == 0) {
 		close(fds[0]);
 		result_fd = fds[1];
-		alarm(600);
+		/* $TT_TIMEOUT seconds (valgrind runs need far more than 600) */
+		const char *tl = getenv("TT_TIMEOUT");
+		alarm(tl && atoi(tl) > 0 ? (unsigned)atoi(tl) : 600);
 		c->fn();
 		if (tmpdir_path[0]) {
 			char cmd[300];
