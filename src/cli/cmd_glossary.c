@@ -165,7 +165,7 @@ static int gl_export(int argc, char **argv)
 	cli_glossary_opts go = CLI_GLOSSARY_OPTS_INIT;
 	const cli_opt opts[] = {
 		{ CLI_CHOICE, "format", 'f', "FMT", "output format (required)", &format, "tbx|tbx2|tsv|csv|tmx|jsonl" },
-		{ CLI_STRING, "output", 'o', "OUT", "write to OUT (whole or not at all) instead of stdout", &outpath, NULL },
+		CLI_OUTPUT_OPTION(outpath),
 		{ CLI_STRING, "src", 0, "LANG", "TSV and TMX: the source language (default en)", &src, NULL },
 		{ CLI_STRING, "tgt", 0, "LANG", "TSV and TMX: the target language (default ru)", &tgt, NULL },
 		CLI_GLOSSARY_OPTIONS(go),
@@ -220,9 +220,7 @@ static int gl_export(int argc, char **argv)
 		goto fail;
 	if ((rc = termin_glossary_write(g, out, &wo)) < 0)
 		goto fail;
-	rc = termin_outfile_commit(out);
-	out = NULL;
-	if (rc < 0)
+	if ((rc = cli_output_commit(&out)) < 0)
 		goto fail;
 	goto done;
 fail:

@@ -155,8 +155,8 @@ int cmd_pretranslate(int argc, char **argv)
 		{ CLI_CHOICE, "lang", 'l', "LANG", "language of the files (auto: per paragraph)", &lang, "en|ru|auto" },
 		{ CLI_STRING, "tgt", 0, "LANG", "target language (default: any other language)", &tgt, NULL },
 		{ CLI_FLAG, "include-unmatched", 0, NULL, "TMX: also segments without a match (source only)", &unmatched, NULL },
-		{ CLI_STRING, "encoding", 'e', "NAME", "decode input from NAME (windows-1251, KOI8-R, ...)", &encoding, NULL },
-		{ CLI_FLAG, "no-clean", 0, NULL, "keep the text as it is (no cleaning)", &no_clean, NULL },
+		CLI_ENCODING_OPTION(encoding),
+		CLI_NO_CLEAN_OPTION(no_clean),
 		{ CLI_END, NULL, 0, NULL, NULL, NULL, NULL }
 	};
 	const cli_spec spec = { "pretranslate", "[OPTIONS] FILE... -o OUT.tmx|OUT.xlf",
@@ -243,9 +243,7 @@ int cmd_pretranslate(int argc, char **argv)
 	}
 	if (rc < 0)
 		goto fail;
-	rc = termin_outfile_commit(out);
-	out = NULL;
-	if (rc < 0)
+	if ((rc = cli_output_commit(&out)) < 0)
 		goto fail;
 	fprintf(stderr, "%s: %zu segments, %zu pre-translated (at least %ld%%)\n", outpath, j.segments,
 	        j.matched, threshold);

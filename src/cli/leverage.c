@@ -71,11 +71,7 @@ int cli_segreader_open(cli_segreader **out, const char *path, const char *lang,
 	*out = NULL;
 	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode))
 		r->size = (uint64_t)st.st_size;
-	termin_speller_new(&r->sp);
-	/* dictionaries missing only disable rejoining broken words */
-	termin_speller_add_dict(r->sp, "en_US");
-	termin_speller_add_dict(r->sp, "en_GB");
-	termin_speller_add_dict(r->sp, "ru_RU");
+	r->sp = cli_speller_new();
 	to.encoding = encoding;
 	to.clean = clean;
 	to.speller = r->sp;
