@@ -152,6 +152,11 @@ int cmd_tm_match(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_pretranslate(int argc, char **argv);
 
+/* The TM a leverage command reads: cli_db_path(db) when it exists, else
+ * NULL after printing "termin: PATH: cannot open the TM: reason" (the
+ * command then exits TERMIN_EXIT_IO; it never creates a database). */
+const char *cli_tm_path(const char *db);
+
 /* Brings the fuzzy-match index of `tm` up to date (progress on a
  * terminal); reports a failure and returns its exit code, else 0. */
 int cli_fuzzy_index(termin_tm *tm);

@@ -4,10 +4,8 @@
  */
 #include "cli.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static const char description[] =
 	"Segments each FILE as 'termin segment' does and looks every segment up\n"
@@ -243,7 +241,6 @@ int cmd_analyze(int argc, char **argv)
 	termin_outfile *out = NULL;
 	tally *per = NULL, total;
 	char tl[TERMIN_LANG_MAX];
-	struct stat st;
 
 	rc = cli_parse(&spec, argc, argv, &args, &nargs);
 	if (rc != 0)
@@ -252,9 +249,8 @@ int cmd_analyze(int argc, char **argv)
 		free(args);
 		return cli_usage_error("analyze", "--tgt: %s", termin_error_last()->message);
 	}
-	const char *path = cli_db_path(db);
-	if (stat(path, &st) != 0) {
-		fprintf(stderr, "termin: %s: cannot open the TM: %s\n", path, strerror(errno));
+	const char *path = cli_tm_path(db);
+	if (!path) {
 		free(args);
 		return TERMIN_EXIT_IO;
 	}

@@ -4,11 +4,9 @@
  */
 #include "cli.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 static const char description[] =
 	"Segments each FILE as 'termin segment' does, looks every segment up in\n"
@@ -169,7 +167,6 @@ int cmd_pretranslate(int argc, char **argv)
 	termin_outfile *out = NULL;
 	job j = { 0 };
 	char tl[TERMIN_LANG_MAX];
-	struct stat st;
 
 	rc = cli_parse(&spec, argc, argv, &args, &nargs);
 	if (rc != 0)
@@ -198,9 +195,8 @@ int cmd_pretranslate(int argc, char **argv)
 		free(args);
 		return cli_usage_error("pretranslate", "--tgt: %s", termin_error_last()->message);
 	}
-	const char *path = cli_db_path(db);
-	if (stat(path, &st) != 0) {
-		fprintf(stderr, "termin: %s: cannot open the TM: %s\n", path, strerror(errno));
+	const char *path = cli_tm_path(db);
+	if (!path) {
 		free(args);
 		return TERMIN_EXIT_IO;
 	}

@@ -5,6 +5,7 @@
  */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,6 +14,17 @@ static void on_progress(void *ctx, const char *what, uint64_t done, uint64_t tot
 {
 	(void)ctx;
 	cli_progress(what, done, total);
+}
+
+const char *cli_tm_path(const char *db)
+{
+	const char *path = cli_db_path(db);
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		fprintf(stderr, "termin: %s: cannot open the TM: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	return path;
 }
 
 int cli_fuzzy_index(termin_tm *tm)
