@@ -363,7 +363,7 @@ static void list_alt(termin_buf *b, int letters, const char *style, int for_brea
 	int lo = letters ? 'b' : 2, hi = letters ? 'z' : 30;
 	termin_buf_puts(b, "(?:");
 	for (int v = lo; v <= hi; v++) {
-		char cur[8], prev[8];
+		char cur[12], prev[12]; /* room for any int: GCC cannot see v <= 30 */
 		if (letters) {
 			snprintf(cur, sizeof cur, "%c", v);
 			snprintf(prev, sizeof prev, "%c", v - 1);
