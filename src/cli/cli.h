@@ -75,6 +75,28 @@ int cli_isatty_err(void);
 void cli_progress(const char *what, uint64_t done, uint64_t total);
 void cli_progress_done(void);
 
+/* Output files (shared.c). cli_output_open opens `path` (NULL or "-":
+ * stdout) as a termin_outfile and sets *f to its stream, fully buffered
+ * unless it is a terminal. cli_output_commit commits *out (nothing when
+ * NULL) and sets it to NULL, so that a later termin_outfile_abort is a
+ * no-op; it returns the commit's library code. */
+int cli_output_open(termin_outfile **out, const char *path, FILE **f);
+int cli_output_commit(termin_outfile **out);
+
+/* The speller text cleaning uses to rejoin words broken across lines:
+ * en_US, en_GB and ru_RU, those that are installed (a missing dictionary
+ * only disables rejoining in its language). Free with termin_speller_free. */
+termin_speller *cli_speller_new(void);
+
+/* The option-table rows that several commands share, so that their help
+ * text is written once. */
+#define CLI_OUTPUT_OPTION(v) \
+	{ CLI_STRING, "output", 'o', "OUT", "write to OUT (whole or not at all) instead of stdout", &(v), NULL }
+#define CLI_ENCODING_OPTION(v) \
+	{ CLI_STRING, "encoding", 'e', "NAME", "decode input from NAME (windows-1251, KOI8-R, ...)", &(v), NULL }
+#define CLI_NO_CLEAN_OPTION(v) \
+	{ CLI_FLAG, "no-clean", 0, NULL, "keep the text as it is (no cleaning)", &(v), NULL }
+
 /* The table of exit codes, printed by every --help and by the man page
  * and README (a test keeps them equal). */
 extern const char cli_exit_codes[];
@@ -129,6 +151,11 @@ int cli_glossary_store_db(const termin_glossary *g, const char *db, const char *
 int cmd_tm_match(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_pretranslate(int argc, char **argv);
+
+/* The TM a leverage command reads: cli_db_path(db) when it exists, else
+ * NULL after printing "termin: PATH: cannot open the TM: reason" (the
+ * command then exits TERMIN_EXIT_IO; it never creates a database). */
+const char *cli_tm_path(const char *db);
 
 /* Brings the fuzzy-match index of `tm` up to date (progress on a
  * terminal); reports a failure and returns its exit code, else 0. */

@@ -240,7 +240,7 @@ int cmd_align(int argc, char **argv)
 	double minc = 0.5;
 	int no_clean = 0, segmented = 0, no_paras = 0, quiet = 0, verbose = 0;
 	const cli_opt opts[] = {
-		{ CLI_STRING, "output", 'o', "OUT", "write to OUT (whole or not at all) instead of stdout", &outpath, NULL },
+		CLI_OUTPUT_OPTION(outpath),
 		{ CLI_CHOICE, "format", 'f', "FMT", "output format (default: from OUT's extension, else tmx)", &format, "tmx|tsv|html|jsonl" },
 		{ CLI_DOUBLE, "min-confidence", 0, "X", "pairs below X (0..1, default 0.5) are left out and listed for review", &minc, NULL },
 		{ CLI_STRING, "db", 0, "FILE", "store the accepted pairs in the translation memory FILE", &db, NULL },
@@ -323,11 +323,7 @@ int cmd_align(int argc, char **argv)
 	if ((rc = termin_segmenter_new(&seg, &sopts)) < 0)
 		goto fail;
 	if (!no_clean && !segmented) {
-		termin_speller_new(&sp);
-		/* dictionaries missing only disable rejoining */
-		termin_speller_add_dict(sp, "en_US");
-		termin_speller_add_dict(sp, "en_GB");
-		termin_speller_add_dict(sp, "ru_RU");
+		sp = cli_speller_new();
 	}
 	termin_textfile_opts topts = TERMIN_TEXTFILE_OPTS_INIT;
 	topts.clean = !no_clean;
@@ -367,9 +363,9 @@ int cmd_align(int argc, char **argv)
 	 * failure anywhere leaves neither the file nor the TM changed */
 	if (!write_file)
 		goto store;
-	if ((rc = termin_outfile_open(&out, outpath)) < 0)
+	FILE *f;
+	if ((rc = cli_output_open(&out, outpath, &f)) < 0)
 		goto fail;
-	FILE *f = termin_outfile_stream(out);
 	if (strcmp(format, "tmx") == 0) {
 		termin_tmx_header h = TERMIN_TMX_HEADER_INIT;
 		h.creationdate = date;
@@ -398,12 +394,8 @@ store:
 		termin_tm_close(tm);
 		tm = NULL;
 	}
-	if (out) {
-		rc = termin_outfile_commit(out);
-		out = NULL;
-		if (rc < 0)
-			goto fail;
-	}
+	if ((rc = cli_output_commit(&out)) < 0)
+		goto fail;
 	if (db)
 		fprintf(stderr, "termin: align: %zu pairs stored in %s (%zu new)\n", stored, db, added);
 	report(al, &src, &tgt, minc, quiet);

@@ -4,10 +4,8 @@
  */
 #include "cli.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static const char description[] =
 	"Segments each FILE as 'termin segment' does and looks every segment up\n"
@@ -228,9 +226,9 @@ int cmd_analyze(int argc, char **argv)
 		{ CLI_STRING, "tgt", 0, "LANG", "count only units translated into LANG (default: any other language)", &tgt, NULL },
 		{ CLI_FLAG, "include-untranslated", 0, NULL, "also count units without a translation", &untranslated, NULL },
 		{ CLI_CHOICE, "format", 'f', "FMT", "output format", &format, "table|json|csv" },
-		{ CLI_STRING, "output", 'o', "OUT", "write to OUT (whole or not at all) instead of stdout", &outpath, NULL },
-		{ CLI_STRING, "encoding", 'e', "NAME", "decode input from NAME (windows-1251, KOI8-R, ...)", &encoding, NULL },
-		{ CLI_FLAG, "no-clean", 0, NULL, "keep the text as it is (no cleaning)", &no_clean, NULL },
+		CLI_OUTPUT_OPTION(outpath),
+		CLI_ENCODING_OPTION(encoding),
+		CLI_NO_CLEAN_OPTION(no_clean),
 		{ CLI_END, NULL, 0, NULL, NULL, NULL, NULL }
 	};
 	const cli_spec spec = { "analyze", "[OPTIONS] FILE...", "Count how much of the files the TM covers, by match band.",
@@ -243,7 +241,6 @@ int cmd_analyze(int argc, char **argv)
 	termin_outfile *out = NULL;
 	tally *per = NULL, total;
 	char tl[TERMIN_LANG_MAX];
-	struct stat st;
 
 	rc = cli_parse(&spec, argc, argv, &args, &nargs);
 	if (rc != 0)
@@ -252,9 +249,8 @@ int cmd_analyze(int argc, char **argv)
 		free(args);
 		return cli_usage_error("analyze", "--tgt: %s", termin_error_last()->message);
 	}
-	const char *path = cli_db_path(db);
-	if (stat(path, &st) != 0) {
-		fprintf(stderr, "termin: %s: cannot open the TM: %s\n", path, strerror(errno));
+	const char *path = cli_tm_path(db);
+	if (!path) {
 		free(args);
 		return TERMIN_EXIT_IO;
 	}
@@ -281,9 +277,9 @@ int cmd_analyze(int argc, char **argv)
 			goto fail;
 		sum(&total, &per[i]);
 	}
-	if ((rc = termin_outfile_open(&out, outpath)) < 0)
+	FILE *f;
+	if ((rc = cli_output_open(&out, outpath, &f)) < 0)
 		goto fail;
-	FILE *f = termin_outfile_stream(out);
 	if (strcmp(format, "json") == 0) {
 		fputs("{\"tm\":", f);
 		termin_json_write_string(f, path, strlen(path));
@@ -312,11 +308,8 @@ int cmd_analyze(int argc, char **argv)
 		snprintf(title, sizeof title, "Total: %d file%s against %s", nargs, nargs == 1 ? "" : "s", path);
 		print_table(f, title, &total);
 	}
-	if ((rc = termin_outfile_commit(out)) < 0) {
-		out = NULL;
+	if ((rc = cli_output_commit(&out)) < 0)
 		goto fail;
-	}
-	out = NULL;
 	goto done;
 fail:
 	exit_code = cli_fail(rc);

@@ -91,6 +91,38 @@ fail:
 	return cli_fail(rc);
 }
 
+/* Reads args[0..nargs) as one glossary in `format` (a --format value;
+ * "auto": from content and name) into a new glossary *out, which the
+ * caller frees with termin_glossary_free, after a failure too. Returns 0
+ * or the library code of the first file that cannot be read. */
+static int load_files(termin_glossary **out, const char *format, char **args, int nargs)
+{
+	termin_glossary_load_opts lo = TERMIN_GLOSSARY_LOAD_OPTS_INIT;
+	int rc = 0;
+	termin_glossary_format_parse(format, &lo.format);
+	termin_glossary_new(out);
+	for (int i = 0; i < nargs && rc >= 0; i++)
+		rc = termin_glossary_load(*out, args[i], &lo);
+	return rc < 0 ? rc : 0;
+}
+
+/* The arguments joined by `sep`, in memory the caller frees with free(). */
+static char *join_args(char **args, int nargs, const char *sep)
+{
+	size_t len = 1;
+	for (int i = 0; i < nargs; i++)
+		len += strlen(args[i]) + strlen(sep);
+	char *s = calloc(1, len);
+	if (!s)
+		abort();
+	for (int i = 0; i < nargs; i++) {
+		if (i)
+			strcat(s, sep);
+		strcat(s, args[i]);
+	}
+	return s;
+}
+
 /* ======================= glossary import ======================= */
 
 static int gl_import(int argc, char **argv)
@@ -114,17 +146,13 @@ static int gl_import(int argc, char **argv)
 	char **args;
 	int nargs, rc, exit_code = 0;
 	termin_glossary *g = NULL;
-	termin_glossary_load_opts lo = TERMIN_GLOSSARY_LOAD_OPTS_INIT;
 	char *source = NULL;
 
 	rc = cli_parse(&spec, argc, argv, &args, &nargs);
 	if (rc != 0)
 		return rc > 0 ? 0 : TERMIN_EXIT_USAGE;
-	termin_glossary_format_parse(format, &lo.format);
-	termin_glossary_new(&g);
-	for (int i = 0; i < nargs; i++)
-		if ((rc = termin_glossary_load(g, args[i], &lo)) < 0)
-			goto fail;
+	if ((rc = load_files(&g, format, args, nargs)) < 0)
+		goto fail;
 	if (termin_glossary_concept_count(g) == 0) {
 		fflush(stdout);
 		fprintf(stderr, "termin: %s: no glossary entries found; nothing stored\n", args[0]);
@@ -132,17 +160,7 @@ static int gl_import(int argc, char **argv)
 		goto done;
 	}
 	print_issues(g, 0, TERMIN_ISSUE_WARNING, stderr);
-	size_t srclen = 1;
-	for (int i = 0; i < nargs; i++)
-		srclen += strlen(args[i]) + 2;
-	source = calloc(1, srclen);
-	if (!source)
-		abort();
-	for (int i = 0; i < nargs; i++) {
-		if (i)
-			strcat(source, ", ");
-		strcat(source, args[i]);
-	}
+	source = join_args(args, nargs, ", ");
 	if ((rc = cli_glossary_store_db(g, db, source)) < 0)
 		goto fail;
 	fprintf(stderr, "%s: %zu entries, %zu terms stored\n", cli_db_path(db),
@@ -165,7 +183,7 @@ static int gl_export(int argc, char **argv)
 	cli_glossary_opts go = CLI_GLOSSARY_OPTS_INIT;
 	const cli_opt opts[] = {
 		{ CLI_CHOICE, "format", 'f', "FMT", "output format (required)", &format, "tbx|tbx2|tsv|csv|tmx|jsonl" },
-		{ CLI_STRING, "output", 'o', "OUT", "write to OUT (whole or not at all) instead of stdout", &outpath, NULL },
+		CLI_OUTPUT_OPTION(outpath),
 		{ CLI_STRING, "src", 0, "LANG", "TSV and TMX: the source language (default en)", &src, NULL },
 		{ CLI_STRING, "tgt", 0, "LANG", "TSV and TMX: the target language (default ru)", &tgt, NULL },
 		CLI_GLOSSARY_OPTIONS(go),
@@ -220,9 +238,7 @@ static int gl_export(int argc, char **argv)
 		goto fail;
 	if ((rc = termin_glossary_write(g, out, &wo)) < 0)
 		goto fail;
-	rc = termin_outfile_commit(out);
-	out = NULL;
-	if (rc < 0)
+	if ((rc = cli_output_commit(&out)) < 0)
 		goto fail;
 	goto done;
 fail:
@@ -308,17 +324,7 @@ static int gl_lookup(int argc, char **argv)
 		exit_code = cli_fail(rc);
 		goto done;
 	}
-	size_t len = 0;
-	for (int i = 0; i < nargs; i++)
-		len += strlen(args[i]) + 1;
-	text = calloc(1, len + 1);
-	if (!text)
-		abort();
-	for (int i = 0; i < nargs; i++) {
-		if (i)
-			strcat(text, " ");
-		strcat(text, args[i]);
-	}
+	text = join_args(args, nargs, " ");
 	const termin_term_hit *hits;
 	size_t n;
 	if ((rc = termin_matcher_find(m, lang, text, strlen(text), &hits, &n)) < 0) {
@@ -396,14 +402,10 @@ static int gl_validate(int argc, char **argv)
 	if (rc != 0)
 		return rc > 0 ? 0 : TERMIN_EXIT_USAGE;
 	if (nargs > 0) {
-		termin_glossary_load_opts lo = TERMIN_GLOSSARY_LOAD_OPTS_INIT;
-		termin_glossary_format_parse(format, &lo.format);
-		termin_glossary_new(&g);
-		for (int i = 0; i < nargs; i++)
-			if ((rc = termin_glossary_load(g, args[i], &lo)) < 0) {
-				exit_code = cli_fail(rc);
-				goto done;
-			}
+		if ((rc = load_files(&g, format, args, nargs)) < 0) {
+			exit_code = cli_fail(rc);
+			goto done;
+		}
 	} else {
 		go.quiet_issues = 1;
 		go.format = strcmp(format, "auto") == 0 ? NULL : format;

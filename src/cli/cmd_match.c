@@ -4,10 +4,8 @@
  */
 #include "cli.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static const char description[] =
 	"Looks TEXT up in the TM and shows the best matches, best first, with\n"
@@ -261,7 +259,6 @@ int cmd_tm_match(int argc, char **argv)
 	cli_matchers *ms = NULL;
 	out_state o = { 0 };
 	char sl[TERMIN_LANG_MAX], tl[TERMIN_LANG_MAX];
-	struct stat st;
 
 	rc = cli_parse(&spec, argc, argv, &args, &nargs);
 	if (rc != 0)
@@ -276,11 +273,9 @@ int cmd_tm_match(int argc, char **argv)
 		return cli_usage_error("tm match", "--src: %s", termin_error_last()->message);
 	if (tgt && termin_lang_normalize(tgt, tl) < 0)
 		return cli_usage_error("tm match", "--tgt: %s", termin_error_last()->message);
-	const char *path = cli_db_path(db);
-	if (stat(path, &st) != 0) {
-		fprintf(stderr, "termin: %s: cannot open the TM: %s\n", path, strerror(errno));
+	const char *path = cli_tm_path(db);
+	if (!path)
 		return TERMIN_EXIT_IO;
-	}
 	o.json = strcmp(format, "json") == 0;
 	o.color = !o.json && (strcmp(color, "always") == 0 || (strcmp(color, "auto") == 0 && cli_isatty_out()));
 	o.tgt = tgt ? tl : NULL;

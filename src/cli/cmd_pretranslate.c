@@ -4,11 +4,9 @@
  */
 #include "cli.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 static const char description[] =
 	"Segments each FILE as 'termin segment' does, looks every segment up in\n"
@@ -155,8 +153,8 @@ int cmd_pretranslate(int argc, char **argv)
 		{ CLI_CHOICE, "lang", 'l', "LANG", "language of the files (auto: per paragraph)", &lang, "en|ru|auto" },
 		{ CLI_STRING, "tgt", 0, "LANG", "target language (default: any other language)", &tgt, NULL },
 		{ CLI_FLAG, "include-unmatched", 0, NULL, "TMX: also segments without a match (source only)", &unmatched, NULL },
-		{ CLI_STRING, "encoding", 'e', "NAME", "decode input from NAME (windows-1251, KOI8-R, ...)", &encoding, NULL },
-		{ CLI_FLAG, "no-clean", 0, NULL, "keep the text as it is (no cleaning)", &no_clean, NULL },
+		CLI_ENCODING_OPTION(encoding),
+		CLI_NO_CLEAN_OPTION(no_clean),
 		{ CLI_END, NULL, 0, NULL, NULL, NULL, NULL }
 	};
 	const cli_spec spec = { "pretranslate", "[OPTIONS] FILE... -o OUT.tmx|OUT.xlf",
@@ -169,7 +167,6 @@ int cmd_pretranslate(int argc, char **argv)
 	termin_outfile *out = NULL;
 	job j = { 0 };
 	char tl[TERMIN_LANG_MAX];
-	struct stat st;
 
 	rc = cli_parse(&spec, argc, argv, &args, &nargs);
 	if (rc != 0)
@@ -198,9 +195,8 @@ int cmd_pretranslate(int argc, char **argv)
 		free(args);
 		return cli_usage_error("pretranslate", "--tgt: %s", termin_error_last()->message);
 	}
-	const char *path = cli_db_path(db);
-	if (stat(path, &st) != 0) {
-		fprintf(stderr, "termin: %s: cannot open the TM: %s\n", path, strerror(errno));
+	const char *path = cli_tm_path(db);
+	if (!path) {
 		free(args);
 		return TERMIN_EXIT_IO;
 	}
@@ -243,9 +239,7 @@ int cmd_pretranslate(int argc, char **argv)
 	}
 	if (rc < 0)
 		goto fail;
-	rc = termin_outfile_commit(out);
-	out = NULL;
-	if (rc < 0)
+	if ((rc = cli_output_commit(&out)) < 0)
 		goto fail;
 	fprintf(stderr, "%s: %zu segments, %zu pre-translated (at least %ld%%)\n", outpath, j.segments,
 	        j.matched, threshold);

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 static const char description[] =
 	"Reads UTF-8 text (with or without BOM; UTF-16/32 with BOM; any other\n"
@@ -171,10 +170,10 @@ int cmd_segment(int argc, char **argv)
 	const cli_opt opts[] = {
 		{ CLI_STRING, "lang", 'l', "LANG", "language of the input: en, ru or auto (with --srx also any language code, e.g. de, pt-BR)", &lang, NULL },
 		{ CLI_STRING, "srx", 0, "FILE", "segment with the rules of an SRX 2.0 file", &srx, NULL },
-		{ CLI_FLAG, "no-clean", 0, NULL, "keep the text as it is (no cleaning)", &no_clean, NULL },
+		CLI_NO_CLEAN_OPTION(no_clean),
 		{ CLI_CHOICE, "format", 'f', "FMT", "output format", &format, "lines|jsonl|tmx" },
-		{ CLI_STRING, "output", 'o', "OUT", "write to OUT (whole or not at all) instead of stdout", &outpath, NULL },
-		{ CLI_STRING, "encoding", 'e', "NAME", "decode input from NAME (windows-1251, KOI8-R, ...)", &encoding, NULL },
+		CLI_OUTPUT_OPTION(outpath),
+		CLI_ENCODING_OPTION(encoding),
 		{ CLI_LIST, "boilerplate", 0, "FILE", "more navigation lines to drop, one per line", &boiler, NULL },
 		{ CLI_FLAG, "stats", 0, NULL, "report cleaning figures and repeated paragraphs on stderr", &stats, NULL },
 		{ CLI_FLAG, "export-srx", 0, NULL, "write termin's built-in rules as SRX 2.0 and exit", &export_srx, NULL },
@@ -200,20 +199,12 @@ int cmd_segment(int argc, char **argv)
 			free(boiler.items);
 			return cli_usage_error("segment", "--export-srx takes no input files");
 		}
-		free(boiler.items);
-		if ((rc = termin_outfile_open(&out, outpath)) < 0) {
-			free(args);
-			return cli_fail(rc);
-		}
-		rc = termin_segmenter_export_srx(termin_outfile_stream(out));
-		if (rc < 0) {
-			termin_outfile_abort(out);
-			free(args);
-			return cli_fail(rc);
-		}
-		rc = termin_outfile_commit(out);
-		free(args);
-		return rc < 0 ? cli_fail(rc) : 0;
+		FILE *f;
+		if ((rc = cli_output_open(&out, outpath, &f)) < 0 ||
+		    (rc = termin_segmenter_export_srx(f)) < 0 ||
+		    (rc = cli_output_commit(&out)) < 0)
+			goto fail;
+		goto done;
 	}
 	if (nargs == 0) {
 		free(args);
@@ -236,11 +227,7 @@ int cmd_segment(int argc, char **argv)
 	for (size_t i = 0; i < boiler.n; i++)
 		if ((rc = termin_boilerplate_load(bp, boiler.items[i])) < 0)
 			goto fail;
-	termin_speller_new(&sp);
-	/* dictionaries missing only disable rejoining */
-	termin_speller_add_dict(sp, "en_US");
-	termin_speller_add_dict(sp, "en_GB");
-	termin_speller_add_dict(sp, "ru_RU");
+	sp = cli_speller_new();
 
 	termin_textfile_opts topts = TERMIN_TEXTFILE_OPTS_INIT;
 	topts.encoding = encoding;
@@ -248,15 +235,11 @@ int cmd_segment(int argc, char **argv)
 	topts.boilerplate = bp;
 	topts.speller = sp;
 
-	if ((rc = termin_outfile_open(&out, outpath)) < 0)
+	if ((rc = cli_output_open(&out, outpath, &o.f)) < 0)
 		goto fail;
 	o.format = format;
 	o.lines = strcmp(format, "lines") == 0;
 	o.lang = lang;
-	o.f = termin_outfile_stream(out);
-	/* large writes into files and pipes; a terminal stays line-buffered */
-	if (!isatty(fileno(o.f)))
-		setvbuf(o.f, NULL, _IOFBF, 1 << 16);
 	termin_tmx_date(o.date, termin_tmx_now());
 	if (strcmp(format, "tmx") == 0) {
 		termin_tmx_header h = TERMIN_TMX_HEADER_INIT;
@@ -274,9 +257,7 @@ int cmd_segment(int argc, char **argv)
 		if (rc < 0)
 			goto fail;
 	}
-	rc = termin_outfile_commit(out);
-	out = NULL;
-	if (rc < 0)
+	if ((rc = cli_output_commit(&out)) < 0)
 		goto fail;
 	goto done;
 

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 static const char description[] =
 	"Cleans and segments the texts as 'termin segment' does and finds every\n"
@@ -248,9 +247,9 @@ int cmd_terms(int argc, char **argv)
 	const cli_opt opts[] = {
 		{ CLI_CHOICE, "lang", 'l', "LANG", "language of the input (for segmentation)", &lang, "auto|en|ru" },
 		{ CLI_CHOICE, "format", 'f', "FMT", "output format", &format, "text|jsonl" },
-		{ CLI_STRING, "output", 'o', "OUT", "write to OUT (whole or not at all) instead of stdout", &outpath, NULL },
-		{ CLI_STRING, "encoding", 'e', "NAME", "decode input from NAME (windows-1251, KOI8-R, ...)", &encoding, NULL },
-		{ CLI_FLAG, "no-clean", 0, NULL, "keep the text as it is (no cleaning)", &no_clean, NULL },
+		CLI_OUTPUT_OPTION(outpath),
+		CLI_ENCODING_OPTION(encoding),
+		CLI_NO_CLEAN_OPTION(no_clean),
 		{ CLI_FLAG, "all", 'a', NULL, "print every segment, also those without terms", &all, NULL },
 		{ CLI_FLAG, "deprecated", 'd', NULL, "show only deprecated and superseded terms", &only_bad, NULL },
 		{ CLI_FLAG, "no-counts", 0, NULL, "do not print the per-concept counts", &no_counts, NULL },
@@ -281,11 +280,7 @@ int cmd_terms(int argc, char **argv)
 		goto fail;
 	if ((rc = termin_segmenter_new(&sg, NULL)) < 0)
 		goto fail;
-	termin_speller_new(&sp);
-	/* dictionaries missing only disable rejoining broken words */
-	termin_speller_add_dict(sp, "en_US");
-	termin_speller_add_dict(sp, "en_GB");
-	termin_speller_add_dict(sp, "ru_RU");
+	sp = cli_speller_new();
 	termin_textfile_opts topts = TERMIN_TEXTFILE_OPTS_INIT;
 	topts.encoding = encoding;
 	topts.clean = !no_clean;
@@ -303,21 +298,16 @@ int cmd_terms(int argc, char **argv)
 	s.jsonl = strcmp(format, "jsonl") == 0;
 	s.all = all;
 	s.only_bad = only_bad;
-	if ((rc = termin_outfile_open(&out, outpath)) < 0)
+	if ((rc = cli_output_open(&out, outpath, &s.f)) < 0)
 		goto fail;
-	s.f = termin_outfile_stream(out);
 	s.color = !s.jsonl && (strcmp(color, "always") == 0 ||
 	                       (strcmp(color, "auto") == 0 && !outpath && cli_isatty_out()));
-	if (!isatty(fileno(s.f)))
-		setvbuf(s.f, NULL, _IOFBF, 1 << 16);
 	for (int i = 0; i < nargs; i++)
 		if ((rc = terms_file(args[i], &topts, sg, m, lang, &s)) < 0)
 			goto fail;
 	if (!no_counts)
 		write_counts(&s, g);
-	rc = termin_outfile_commit(out);
-	out = NULL;
-	if (rc < 0)
+	if ((rc = cli_output_commit(&out)) < 0)
 		goto fail;
 	goto done;
 fail:

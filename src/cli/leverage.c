@@ -5,6 +5,7 @@
  */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,6 +14,17 @@ static void on_progress(void *ctx, const char *what, uint64_t done, uint64_t tot
 {
 	(void)ctx;
 	cli_progress(what, done, total);
+}
+
+const char *cli_tm_path(const char *db)
+{
+	const char *path = cli_db_path(db);
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		fprintf(stderr, "termin: %s: cannot open the TM: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	return path;
 }
 
 int cli_fuzzy_index(termin_tm *tm)
@@ -71,11 +83,7 @@ int cli_segreader_open(cli_segreader **out, const char *path, const char *lang,
 	*out = NULL;
 	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode))
 		r->size = (uint64_t)st.st_size;
-	termin_speller_new(&r->sp);
-	/* dictionaries missing only disable rejoining broken words */
-	termin_speller_add_dict(r->sp, "en_US");
-	termin_speller_add_dict(r->sp, "en_GB");
-	termin_speller_add_dict(r->sp, "ru_RU");
+	r->sp = cli_speller_new();
 	to.encoding = encoding;
 	to.clean = clean;
 	to.speller = r->sp;

@@ -428,6 +428,20 @@ static void count_matches(al_side *const side[2], const al_bead *b, size_t nb,
 	}
 }
 
+/* Whether `b` is a 1-1 bead whose lengths fit the length model of `p` at
+ * all (a squared deviation within 12.25 variances); *m and *d get its
+ * mean length and its deviation from the ratio. */
+static int length_fits(const al_params *p, const al_side *S, const al_side *T, const al_bead *b,
+                       double *m, double *d)
+{
+	if (b->di != 1 || b->dj != 1)
+		return 0;
+	double ls = S->len[b->i], lt = T->len[b->j];
+	*m = 0.5 * (ls + lt / p->ratio);
+	*d = lt - p->ratio * ls;
+	return !(ls < 1 || lt < 1 || *d * *d > 12.25 * (p->s2 * *m + p->v0));
+}
+
 /* Re-estimates the model and the parameters from the beads of a pass. */
 static void estimate(al_params *p, model *M, al_side *const side[2], const al_bead *b,
                      size_t nb, const double expect[AL_NBEAD], int fixed_ratio)
@@ -444,14 +458,11 @@ static void estimate(al_params *p, model *M, al_side *const side[2], const al_be
 
 	/* length: ratio and variance from the 1-1 beads that fit at all */
 	for (size_t k = 0; k < nb; k++) {
-		if (b[k].di != 1 || b[k].dj != 1)
+		double m, d;
+		if (!length_fits(p, S, T, &b[k], &m, &d))
 			continue;
-		double ls = S->len[b[k].i], lt = T->len[b[k].j];
-		double m = 0.5 * (ls + lt / p->ratio), d = lt - p->ratio * ls;
-		if (ls < 1 || lt < 1 || d * d > 12.25 * (p->s2 * m + p->v0))
-			continue;
-		sl += ls;
-		tl += lt;
+		sl += S->len[b[k].i];
+		tl += T->len[b[k].j];
 		nl++;
 	}
 	if (nl > 0 && !fixed_ratio)
@@ -459,11 +470,8 @@ static void estimate(al_params *p, model *M, al_side *const side[2], const al_be
 	if (nl > 0) {
 		double dd = 0, mm = 0;
 		for (size_t k = 0; k < nb; k++) {
-			if (b[k].di != 1 || b[k].dj != 1)
-				continue;
-			double ls = S->len[b[k].i], lt = T->len[b[k].j];
-			double m = 0.5 * (ls + lt / p->ratio), d = lt - p->ratio * ls;
-			if (ls < 1 || lt < 1 || d * d > 12.25 * (p->s2 * m + p->v0))
+			double m, d;
+			if (!length_fits(p, S, T, &b[k], &m, &d))
 				continue;
 			dd += d * d - p->v0 > 0 ? d * d - p->v0 : 0;
 			mm += m;

@@ -18,6 +18,12 @@ struct termin_alignment {
 	termin_align_info info;
 };
 
+/* The bead's segments of one side (0 source, 1 target) joined by single
+ * spaces into `out` (cleared first; "" for an empty side). Shared by the
+ * writers (align_write.c) and the TM store (align_store.c). */
+void termin__align_side_text(const termin_alignment *a, const termin_bead *b, int side,
+                             termin_buf *out);
+
 /* ---- anchors found in a segment ---- */
 
 /* Anchor classes: each has its own chance of surviving translation. */

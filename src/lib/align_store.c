@@ -15,21 +15,6 @@ static const char *base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
-/* The bead's segments of one side joined by single spaces into `out`. */
-static void join_side(const termin_alignment *a, const termin_bead *b, int side, termin_buf *out)
-{
-	size_t first = side ? b->tgt : b->src, n = side ? b->ntgt : b->nsrc;
-	termin_buf_clear(out);
-	for (size_t k = 0; k < n; k++) {
-		const termin_align_seg *s = &a->seg[side][first + k];
-		if (k)
-			termin_buf_putc(out, ' ');
-		termin_buf_put(out, s->text, s->len);
-	}
-	if (!out->ptr)
-		termin_buf_put(out, "", 0);
-}
-
 /* The next accepted bead at or after k, or a->nbeads. */
 static size_t next_accepted(const termin_alignment *a, size_t k, double minc)
 {
@@ -68,7 +53,7 @@ static int add_bead(termin_tm *tm, const termin_alignment *a, size_t k, const ch
 	if (o->tgt_name)
 		meta[nmeta++] = (termin_tmx_meta){ 0, "x-document-tgt", NULL, o->tgt_name };
 	for (int s = 0; s < 2; s++) {
-		join_side(a, b, s, &t[s]);
+		termin__align_side_text(a, b, s, &t[s]);
 		markup[s] = termin_tm_escape(t[s].ptr, t[s].len, &mlen[s]);
 		v[s].lang = lang[s];
 		v[s].markup = markup[s];
@@ -97,7 +82,7 @@ static uint64_t src_hash(const termin_alignment *a, size_t k, termin_buf *tmp)
 {
 	if (k >= a->nbeads)
 		return 0;
-	join_side(a, &a->beads[k], 0, tmp);
+	termin__align_side_text(a, &a->beads[k], 0, tmp);
 	return termin_tm_text_hash(tmp->ptr, tmp->len);
 }
 

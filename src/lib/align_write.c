@@ -22,8 +22,8 @@ static const char *bead_type(const termin_bead *b)
 	return names[b->nsrc > 2 ? 2 : b->nsrc][b->ntgt > 2 ? 2 : b->ntgt];
 }
 
-/* The bead's segments of one side joined by single spaces into `out`. */
-static void side_text(const termin_alignment *a, const termin_bead *b, int side, termin_buf *out)
+void termin__align_side_text(const termin_alignment *a, const termin_bead *b, int side,
+                             termin_buf *out)
 {
 	size_t first = side ? b->tgt : b->src, n = side ? b->ntgt : b->nsrc;
 	termin_buf_clear(out);
@@ -63,7 +63,7 @@ int termin_alignment_write_tmx(const termin_alignment *a, termin_tmx_writer *w,
 		if (opts->tgt_name && (rc = termin_tmx_writer_prop(w, "x-document-tgt", opts->tgt_name)) < 0)
 			break;
 		for (int side = 0; side < 2 && rc == 0; side++) {
-			side_text(a, b, side, &t);
+			termin__align_side_text(a, b, side, &t);
 			if ((rc = termin_tmx_writer_begin_tuv(w, a->lang[side])) < 0 ||
 			    (rc = termin_tmx_writer_seg_text(w, t.ptr, t.len)) < 0)
 				break;
@@ -93,10 +93,10 @@ int termin_alignment_write_tsv(const termin_alignment *a, FILE *f,
 		const termin_bead *b = &a->beads[k];
 		if (!termin_bead_accepted(b, opts->min_confidence))
 			continue;
-		side_text(a, b, 0, &t);
+		termin__align_side_text(a, b, 0, &t);
 		put_cell(f, t.ptr, t.len);
 		putc('\t', f);
-		side_text(a, b, 1, &t);
+		termin__align_side_text(a, b, 1, &t);
 		put_cell(f, t.ptr, t.len);
 		fprintf(f, "\t%.3f\n", b->confidence);
 	}

@@ -8,18 +8,11 @@
 # termin's own cleaning and segmentation; "presegmented" runs give termin the
 # gold's own sentences (--segmented), as hunalign is usually run, so that
 # only alignment is measured.
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-SRC=$(pwd)
-: "${TERMIN:=$SRC/build/termin}"
-: "${TERMIN_WRAP:=}"
-: "${SHARED:=$SRC/../shared}"
+. "$(dirname "$0")/lib.bash" || exit 2
 F1="python3 $SRC/tests/integration/align_f1.py"
 DTD="$SHARED/spec/tmx14.dtd"
-W=$(mktemp -d /tmp/termin-align-XXXXXX)
-trap 'rm -rf "$W"' EXIT
+temp_dir align
 
-termin() { $TERMIN_WRAP "$TERMIN" "$@"; }
 ok() { echo "ok - align: $1"; }
 fail() { echo "FAIL - align: $1: $2"; }
 skip() { echo "skip - align: $1: $2"; }

@@ -22,21 +22,15 @@
 # counted and reported; and at least 99% of all segments equal.
 #
 # Prints "ok - ...", "FAIL - ...: why" or "skip - ...: why" per case.
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-SRC=$(pwd)
-: "${TERMIN:=$SRC/build/termin}"
-: "${TERMIN_WRAP:=}"
-: "${SHARED:=$SRC/../shared}"
+. "$(dirname "$0")/lib.bash" || exit 2
 JAR=/usr/share/omegat/OmegaT.jar
 KNOWN=tests/integration/srx_export.known
 NAME="srx-export"
 
-W=$(mktemp -d /tmp/termin-srxexport-XXXXXX)
-trap 'rm -rf "$W"' EXIT
+temp_dir srxexport
 
 # 1. the file
-if ! $TERMIN_WRAP "$TERMIN" segment --export-srx -o "$W/termin.srx" 2>"$W/err"; then
+if ! termin segment --export-srx -o "$W/termin.srx" 2>"$W/err"; then
 	echo "FAIL - $NAME: export: $(head -c 400 "$W/err")"
 	exit 0
 fi
@@ -87,8 +81,8 @@ cmp_args=()
 failed=""
 for i in "${!inputs[@]}"; do
 	IFS='|' read -r label lang file <<<"${inputs[$i]}"
-	if ! $TERMIN_WRAP "$TERMIN" segment --lang "$lang" --no-clean --format jsonl "$file" >"$W/a-$i" 2>"$W/err" ||
-		! $TERMIN_WRAP "$TERMIN" segment --srx "$W/termin.srx" --lang "$lang" --no-clean --format jsonl \
+	if ! termin segment --lang "$lang" --no-clean --format jsonl "$file" >"$W/a-$i" 2>"$W/err" ||
+		! termin segment --srx "$W/termin.srx" --lang "$lang" --no-clean --format jsonl \
 			"$file" >"$W/b-$i" 2>>"$W/err"; then
 		failed="$label: termin failed: $(head -c 400 "$W/err")"
 		break

@@ -19,12 +19,7 @@
 # is counted and reported, not failed.
 #
 # Prints "ok - ...", "FAIL - ...: why" or "skip - ...: why" per case.
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-SRC=$(pwd)
-: "${TERMIN:=$SRC/build/termin}"
-: "${TERMIN_WRAP:=}"
-: "${SHARED:=$SRC/../shared}"
+. "$(dirname "$0")/lib.bash" || exit 2
 JAR=/usr/share/omegat/OmegaT.jar
 SRX="$SHARED/srx/omegat_defaultRules.srx"
 NAME="srx-omegat"
@@ -51,8 +46,7 @@ for tool in java javac python3; do
 done
 [ -f "$JAR" ] || skip_all "NOTICE: $JAR is missing (Debian package omegat)"
 
-W=$(mktemp -d /tmp/termin-srxpeer-XXXXXX)
-trap 'rm -rf "$W"' EXIT
+temp_dir srxpeer
 mkdir -p "$W/classes/org/omegat/core/segmentation"
 # a temporary copy where OmegaT looks for its rules; never in the project
 cp "$SRX" "$W/classes/org/omegat/core/segmentation/defaultRules.srx"
@@ -94,7 +88,7 @@ fi
 ours() {
 	local label lang file
 	IFS='|' read -r label lang file <<<"${inputs[$1]}"
-	if ! $TERMIN_WRAP "$TERMIN" segment --srx "$SRX" --lang "$lang" --no-clean --format jsonl \
+	if ! termin segment --srx "$SRX" --lang "$lang" --no-clean --format jsonl \
 		"$file" >"$W/ours-$1.out" 2>"$W/ours.err"; then
 		echo "termin failed (--lang $lang): $(head -c 400 "$W/ours.err")" >"$W/figure"
 		return 1

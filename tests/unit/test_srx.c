@@ -45,6 +45,20 @@ static termin_segmenter *load_body(const char *cascade, const char *body)
 	return load(path);
 }
 
+/* Loads one rule set, the <rule> elements `rules`, mapped to every
+ * language (header cascade "no"). */
+static termin_segmenter *load_rules(const char *rules)
+{
+	char body[8192];
+	int n = snprintf(body, sizeof body,
+	                 "<languagerules><languagerule languagerulename=\"L\">%s"
+	                 "</languagerule></languagerules>"
+	                 "<maprules><languagemap languagepattern=\".*\" languagerulename=\"L\"/></maprules>",
+	                 rules);
+	T_ASSERT(n > 0 && (size_t)n < sizeof body);
+	return load_body("no", body);
+}
+
 /* Segments `text` and joins the segments with '|'. */
 static const char *split(termin_segmenter *s, const char *lang, const char *text)
 {
@@ -171,37 +185,28 @@ void test_srx__unmapped_language_breaks_only_lines(void)
 void test_srx__first_matching_rule_decides(void)
 {
 	/* the exception after the break rule comes too late */
-	termin_segmenter *s = load_body("no",
-		"<languagerules><languagerule languagerulename=\"L\">"
+	termin_segmenter *s = load_rules(
 		"<rule break=\"yes\"><beforebreak>\\.</beforebreak><afterbreak>\\s</afterbreak></rule>"
-		"<rule break=\"no\"><beforebreak>Dr\\.</beforebreak><afterbreak>\\s</afterbreak></rule>"
-		"</languagerule></languagerules>"
-		"<maprules><languagemap languagepattern=\".*\" languagerulename=\"L\"/></maprules>");
+		"<rule break=\"no\"><beforebreak>Dr\\.</beforebreak><afterbreak>\\s</afterbreak></rule>");
 	T_EQ_STR(split(s, "en", "Dr. Ivanov spoke."), "Dr.|Ivanov spoke.");
 	termin_segmenter_free(s);
 }
 
 void test_srx__empty_and_missing_patterns(void)
 {
-	termin_segmenter *s = load_body("no",
-		"<languagerules><languagerule languagerulename=\"L\">"
+	termin_segmenter *s = load_rules(
 		/* no afterbreak: break after every ';' */
 		"<rule break=\"yes\"><beforebreak>;</beforebreak></rule>"
 		/* empty beforebreak: break before every bullet */
-		"<rule break=\"yes\"><beforebreak></beforebreak><afterbreak>\xe2\x80\xa2</afterbreak></rule>"
-		/* empty afterbreak: a colon never ends a segment, even before a bullet */
-		"</languagerule></languagerules>"
-		"<maprules><languagemap languagepattern=\".*\" languagerulename=\"L\"/></maprules>");
+		"<rule break=\"yes\"><beforebreak></beforebreak><afterbreak>\xe2\x80\xa2</afterbreak></rule>");
 	T_EQ_STR(split(s, "en", "one;two; three \xe2\x80\xa2 four\xe2\x80\xa2""five"),
 	         "one;|two;|three|\xe2\x80\xa2 four|\xe2\x80\xa2""five");
 	termin_segmenter_free(s);
 
-	s = load_body("no",
-		"<languagerules><languagerule languagerulename=\"L\">"
+	/* empty afterbreak: a colon never ends a segment, even before a bullet */
+	s = load_rules(
 		"<rule break=\"no\"><beforebreak>:</beforebreak><afterbreak/></rule>"
-		"<rule break=\"yes\"><afterbreak>\\s*\xe2\x80\xa2</afterbreak></rule>"
-		"</languagerule></languagerules>"
-		"<maprules><languagemap languagepattern=\".*\" languagerulename=\"L\"/></maprules>");
+		"<rule break=\"yes\"><afterbreak>\\s*\xe2\x80\xa2</afterbreak></rule>");
 	T_EQ_STR(split(s, "en", "items:\xe2\x80\xa2 one \xe2\x80\xa2 two"),
 	         "items:\xe2\x80\xa2 one|\xe2\x80\xa2 two");
 	termin_segmenter_free(s);
@@ -209,13 +214,10 @@ void test_srx__empty_and_missing_patterns(void)
 
 void test_srx__lookaround_and_unicode_classes(void)
 {
-	termin_segmenter *s = load_body("no",
-		"<languagerules><languagerule languagerulename=\"L\">"
+	termin_segmenter *s = load_rules(
 		/* a lower-case letter, a stop, then a space and a capital (any script) */
 		"<rule break=\"yes\"><beforebreak>(?&lt;=\\p{Ll})\\.</beforebreak>"
-		"<afterbreak>\\s(?=\\p{Lu})</afterbreak></rule>"
-		"</languagerule></languagerules>"
-		"<maprules><languagemap languagepattern=\".*\" languagerulename=\"L\"/></maprules>");
+		"<afterbreak>\\s(?=\\p{Lu})</afterbreak></rule>");
 	T_EQ_STR(split(s, "ru", "Мир хрупок. Война близко. 5. Не здесь. OK. Ёлка."),
 	         "Мир хрупок.|Война близко. 5. Не здесь.|OK. Ёлка.");
 	termin_segmenter_free(s);
@@ -223,16 +225,13 @@ void test_srx__lookaround_and_unicode_classes(void)
 
 void test_srx__rules_at_the_ends_of_the_line(void)
 {
-	termin_segmenter *s = load_body("no",
-		"<languagerules><languagerule languagerulename=\"L\">"
+	termin_segmenter *s = load_rules(
 		/* a list number at the start of the line */
 		"<rule break=\"yes\"><beforebreak>^\\s*\\d+[.)]</beforebreak><afterbreak>\\s</afterbreak></rule>"
 		/* a reference in brackets at the end of the line */
 		"<rule break=\"yes\"><beforebreak>\\S</beforebreak><afterbreak>\\s+\\[\\d+\\]$</afterbreak></rule>"
 		/* ^ and $ mean the line, not the break position */
-		"<rule break=\"yes\"><beforebreak>^x</beforebreak><afterbreak>y$</afterbreak></rule>"
-		"</languagerule></languagerules>"
-		"<maprules><languagemap languagepattern=\".*\" languagerulename=\"L\"/></maprules>");
+		"<rule break=\"yes\"><beforebreak>^x</beforebreak><afterbreak>y$</afterbreak></rule>");
 	T_EQ_STR(split(s, "en", "1. The agenda 2. was adopted [12]"), "1.|The agenda 2. was adopted|[12]");
 	T_EQ_STR(split(s, "en", "  3) Close"), "3)|Close");
 	T_EQ_STR(split(s, "en", "xy"), "x|y");
@@ -263,15 +262,12 @@ void test_srx__cyrillic_byte_offsets(void)
 
 void test_srx__unbounded_exceptions(void)
 {
-	termin_segmenter *s = load_body("no",
-		"<languagerules><languagerule languagerulename=\"L\">"
+	termin_segmenter *s = load_rules(
 		/* unbounded: ICU cannot use it as a lookbehind */
 		"<rule break=\"no\"><beforebreak>\\b[A-Z]+[a-z]*\\.</beforebreak><afterbreak>\\s\\d</afterbreak></rule>"
 		/* unbounded and anchored at the line start */
 		"<rule break=\"no\"><beforebreak>^[a-z]+\\.</beforebreak><afterbreak>\\s</afterbreak></rule>"
-		"<rule break=\"yes\"><beforebreak>[.?!]+</beforebreak><afterbreak>\\s</afterbreak></rule>"
-		"</languagerule></languagerules>"
-		"<maprules><languagemap languagepattern=\".*\" languagerulename=\"L\"/></maprules>");
+		"<rule break=\"yes\"><beforebreak>[.?!]+</beforebreak><afterbreak>\\s</afterbreak></rule>");
 	T_EQ_STR(split(s, "en", "See ANNEX. 5 and Chapter. 6 here. Then. ok"),
 	         "See ANNEX. 5 and Chapter. 6 here.|Then.|ok");
 	T_EQ_STR(split(s, "en", "abbr. one. two"), "abbr. one.|two");
@@ -280,13 +276,10 @@ void test_srx__unbounded_exceptions(void)
 
 void test_srx__case_insensitive_exceptions(void)
 {
-	termin_segmenter *s = load_body("no",
-		"<languagerules><languagerule languagerulename=\"L\">"
+	termin_segmenter *s = load_rules(
 		"<rule break=\"no\"><beforebreak>(?i)\\bstr\\.</beforebreak><afterbreak>\\s</afterbreak></rule>"
 		"<rule break=\"no\"><beforebreak>(?i)\\bт\\.е\\.</beforebreak><afterbreak>\\s</afterbreak></rule>"
-		"<rule break=\"yes\"><beforebreak>\\.</beforebreak><afterbreak>\\s</afterbreak></rule>"
-		"</languagerule></languagerules>"
-		"<maprules><languagemap languagepattern=\".*\" languagerulename=\"L\"/></maprules>");
+		"<rule break=\"yes\"><beforebreak>\\.</beforebreak><afterbreak>\\s</afterbreak></rule>");
 	T_EQ_STR(split(s, "de", "Haupt STR. 5 und Str. 6. Ende."), "Haupt STR. 5 und Str. 6.|Ende.");
 	T_EQ_STR(split(s, "ru", "Т.Е. да. Т.е. нет. т.Е. так."), "Т.Е. да.|Т.е. нет.|т.Е. так.");
 	termin_segmenter_free(s);
