@@ -73,10 +73,11 @@ static const migration migrations[] = {
 	  " seq INTEGER NOT NULL,"
 	  " lang TEXT NOT NULL,"
 	  " markup TEXT NOT NULL,"
-	  " plain TEXT NOT NULL,"
+	  " plain TEXT,"                      /* NULL when the same as markup (most are) */
 	  " hash INTEGER NOT NULL,"           /* termin_tm_text_hash(plain) */
 	  " created INTEGER, created_by TEXT, changed INTEGER, changed_by TEXT,"
-	  " last_used INTEGER, usage INTEGER NOT NULL DEFAULT 0, attrs TEXT);"
+	  " last_used INTEGER, usage INTEGER NOT NULL DEFAULT 0, attrs TEXT,"
+	  " text TEXT GENERATED ALWAYS AS (coalesce(plain, markup)) VIRTUAL);" /* the plain text */
 	  "CREATE INDEX tuv_tu ON tuv(tu_id);"
 	  "CREATE INDEX tuv_hash ON tuv(hash);"
 	  "CREATE INDEX tuv_lang ON tuv(lang, tu_id);"
@@ -102,7 +103,7 @@ static const migration migrations[] = {
 	  "CREATE INDEX occurrence_tu ON occurrence(tu_id);"
 	  "CREATE INDEX occurrence_doc ON occurrence(doc_id, tu_id);"
 	  /* Concordance: the plain text of every variant, external content. */
-	  "CREATE VIRTUAL TABLE tuv_fts USING fts5(plain, content='tuv', content_rowid='id',"
+	  "CREATE VIRTUAL TABLE tuv_fts USING fts5(text, content='tuv', content_rowid='id',"
 	  " tokenize='unicode61 remove_diacritics 2');" },
 	{ 2, "glossary; concordance with ё = е",
 	  /* The project's glossary (tm_glossary.c): at most one, replaced as a
@@ -145,7 +146,7 @@ static const migration migrations[] = {
 	  /* And the concordance index again with termin's tokenizer, which
 	   * folds ё to е (db_fts.c): rebuilt from the variants. */
 	  "DROP TABLE tuv_fts;"
-	  "CREATE VIRTUAL TABLE tuv_fts USING fts5(plain, content='tuv', content_rowid='id',"
+	  "CREATE VIRTUAL TABLE tuv_fts USING fts5(text, content='tuv', content_rowid='id',"
 	  " tokenize='termin_fold remove_diacritics 2');"
 	  "INSERT INTO tuv_fts(tuv_fts) VALUES ('rebuild');" },
 	/* Step 3: the fuzzy-match word index (fuzzy_index.c). */

@@ -46,7 +46,7 @@ static const char *const sql_text[ST_N] = {
 	[ST_INS_TUV] = "INSERT INTO tuv(tu_id, seq, lang, markup, plain, hash, created, created_by, "
 	               "changed, changed_by, last_used, usage, attrs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
 	               "?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-	[ST_INS_FTS] = "INSERT INTO tuv_fts(rowid, plain) VALUES (?1, ?2)",
+	[ST_INS_FTS] = "INSERT INTO tuv_fts(rowid, text) VALUES (?1, ?2)",
 	[ST_INS_META] = "INSERT INTO meta(tu_id, tuv_id, import_id, kind, type, lang, value) "
 	                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[ST_MERGE_META] = "INSERT INTO meta(tu_id, tuv_id, import_id, kind, type, lang, value) "
@@ -534,8 +534,11 @@ int termin_tm_add(termin_tm *tm, const termin_tmx_unit *u, const termin_tm_conte
 			sqlite3_bind_int64(st, 2, (sqlite3_int64)i + 1);
 			sqlite3_bind_text(st, 3, langs[i], -1, SQLITE_STATIC);
 			sqlite3_bind_text(st, 4, v->markup ? v->markup : "", (int)v->markup_len, SQLITE_STATIC);
-			sqlite3_bind_text(st, 5, v->text ? v->text : "", v->text ? (int)v->text_len : 0,
-			                  SQLITE_STATIC);
+			/* the plain text is stored only when it differs from the markup:
+			 * it rarely does, and the TM is then a third smaller */
+			size_t tlen = v->text ? v->text_len : 0;
+			if (tlen != v->markup_len || (tlen && memcmp(v->text, v->markup, tlen) != 0))
+				sqlite3_bind_text(st, 5, v->text ? v->text : "", (int)tlen, SQLITE_STATIC);
 			sqlite3_bind_int64(st, 6, (sqlite3_int64)th);
 			bind_date(st, 7, v->stamp.created);
 			bind_text(st, 8, v->stamp.created_by);
@@ -723,7 +726,7 @@ static int iter_prepare_parts(termin_tm_iter *it)
 {
 	int rc;
 	if ((rc = termin__db_prepare(it->tm->db, &it->vars,
-	                             "SELECT id, lang, markup, plain, created, created_by, changed, "
+	                             "SELECT id, lang, markup, text, created, created_by, changed, "
 	                             "changed_by, last_used, usage, attrs FROM tuv WHERE tu_id = ?1 "
 	                             "ORDER BY seq")) < 0)
 		return rc;
