@@ -335,7 +335,16 @@ static void tokenize(termin_fuzzy_seg *g, const span *tags, size_t n_tags)
 		}
 	}
 	memcpy(g->bag, g->words, g->n_words * sizeof *g->bag);
-	qsort(g->bag, g->n_words, sizeof *g->bag, cmp_u64);
+	if (g->n_words > 32) {
+		qsort(g->bag, g->n_words, sizeof *g->bag, cmp_u64);
+	} else { /* a sentence: insertion sort beats qsort's set-up */
+		for (size_t a = 1; a < g->n_words; a++)
+			for (size_t k = a; k > 0 && g->bag[k - 1] > g->bag[k]; k--) {
+				uint64_t x = g->bag[k];
+				g->bag[k] = g->bag[k - 1];
+				g->bag[k - 1] = x;
+			}
+	}
 }
 
 termin_fuzzy_seg *termin_fuzzy_seg_new(const char *text, size_t len, int markup)
