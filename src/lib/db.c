@@ -74,7 +74,7 @@ static const migration migrations[] = {
 	  " lang TEXT NOT NULL,"
 	  " markup TEXT NOT NULL,"
 	  " plain TEXT,"                      /* NULL when the same as markup (most are) */
-	  " hash INTEGER NOT NULL,"           /* termin_tm_text_hash(plain) */
+	  " hash INTEGER NOT NULL,"           /* termin_tm_text_hash(text) */
 	  " created INTEGER, created_by TEXT, changed INTEGER, changed_by TEXT,"
 	  " last_used INTEGER, usage INTEGER NOT NULL DEFAULT 0, attrs TEXT,"
 	  " text TEXT GENERATED ALWAYS AS (coalesce(plain, markup)) VIRTUAL);" /* the plain text */

@@ -250,7 +250,7 @@ done:
 }
 
 /* Posting bytes gathered in memory before they are written out. */
-#define FLUSH_BYTES (64u << 20)
+#define FLUSH_BYTES (16u << 20)
 
 int termin_fuzzy_index_update(termin_tm *tm, size_t *added,
                               void (*progress)(void *ctx, const char *what, uint64_t done,
