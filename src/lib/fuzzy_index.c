@@ -111,6 +111,7 @@ static plist *pmap_get(pmap *m, uint64_t term)
 	memset(p, 0, sizeof *p);
 	p->term = term;
 	m->slots[h] = (uint32_t)++m->n_lists;
+	m->bytes += sizeof *p + 2 * sizeof *m->slots; /* a large vocabulary counts too */
 	return p;
 }
 
