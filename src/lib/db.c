@@ -73,10 +73,11 @@ static const migration migrations[] = {
 	  " seq INTEGER NOT NULL,"
 	  " lang TEXT NOT NULL,"
 	  " markup TEXT NOT NULL,"
-	  " plain TEXT NOT NULL,"
-	  " hash INTEGER NOT NULL,"           /* termin_tm_text_hash(plain) */
+	  " plain TEXT,"                      /* NULL when the same as markup (most are) */
+	  " hash INTEGER NOT NULL,"           /* termin_tm_text_hash(text) */
 	  " created INTEGER, created_by TEXT, changed INTEGER, changed_by TEXT,"
-	  " last_used INTEGER, usage INTEGER NOT NULL DEFAULT 0, attrs TEXT);"
+	  " last_used INTEGER, usage INTEGER NOT NULL DEFAULT 0, attrs TEXT,"
+	  " text TEXT GENERATED ALWAYS AS (coalesce(plain, markup)) VIRTUAL);" /* the plain text */
 	  "CREATE INDEX tuv_tu ON tuv(tu_id);"
 	  "CREATE INDEX tuv_hash ON tuv(hash);"
 	  "CREATE INDEX tuv_lang ON tuv(lang, tu_id);"
@@ -102,7 +103,7 @@ static const migration migrations[] = {
 	  "CREATE INDEX occurrence_tu ON occurrence(tu_id);"
 	  "CREATE INDEX occurrence_doc ON occurrence(doc_id, tu_id);"
 	  /* Concordance: the plain text of every variant, external content. */
-	  "CREATE VIRTUAL TABLE tuv_fts USING fts5(plain, content='tuv', content_rowid='id',"
+	  "CREATE VIRTUAL TABLE tuv_fts USING fts5(text, content='tuv', content_rowid='id',"
 	  " tokenize='unicode61 remove_diacritics 2');" },
 	{ 2, "glossary; concordance with ё = е",
 	  /* The project's glossary (tm_glossary.c): at most one, replaced as a
@@ -145,9 +146,12 @@ static const migration migrations[] = {
 	  /* And the concordance index again with termin's tokenizer, which
 	   * folds ё to е (db_fts.c): rebuilt from the variants. */
 	  "DROP TABLE tuv_fts;"
-	  "CREATE VIRTUAL TABLE tuv_fts USING fts5(plain, content='tuv', content_rowid='id',"
+	  "CREATE VIRTUAL TABLE tuv_fts USING fts5(text, content='tuv', content_rowid='id',"
 	  " tokenize='termin_fold remove_diacritics 2');"
-	  "INSERT INTO tuv_fts(tuv_fts) VALUES ('rebuild');" },
+	  "INSERT INTO tuv_fts(tuv_fts) VALUES ('rebuild');"
+	  /* an import's new terms are gathered 8 MiB at a time (FTS5's default
+	   * is 1 MiB) before they are written: fewer segments to merge */
+	  "INSERT INTO tuv_fts(tuv_fts, rank) VALUES ('hashsize', 8388608);" },
 	/* Step 3: the fuzzy-match word index (fuzzy_index.c). */
 	{ 3, "fuzzy-match index", termin__fuzzy_schema_sql },
 };
@@ -280,6 +284,10 @@ int termin__db_open(sqlite3 **out, const char *path, int readonly, int busy_ms, 
 	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_timeout(db, busy_ms);
 	if ((rc = termin__db_register_fts(db)) < 0)
+		goto fail;
+	/* 8 KiB pages (for a new file; an existing one keeps its own): fewer
+	 * pages to write and to search on bulk imports. */
+	if (!readonly && (rc = termin__db_exec(db, "PRAGMA page_size = 8192")) < 0)
 		goto fail;
 	/* The page cache is what bounds memory: 32 MiB whatever the TM's size. */
 	if ((rc = termin__db_exec(db, "PRAGMA cache_size = -32768")) < 0 ||

@@ -39,7 +39,7 @@ static const char *const q_sql[Q_N] = {
 	[Q_DF] = "SELECT coalesce(sum(n), 0) FROM fuzzy_post WHERE term = ?1",
 	[Q_POST] = "SELECT ids FROM fuzzy_post WHERE term = ?1 ORDER BY id",
 	[Q_TUV] = "SELECT tu_id, lang, markup FROM tuv WHERE id = ?1",
-	[Q_VARS] = "SELECT id, lang, markup, plain FROM tuv WHERE tu_id = ?1 ORDER BY seq",
+	[Q_VARS] = "SELECT id, lang, markup, text FROM tuv WHERE tu_id = ?1 ORDER BY seq",
 	[Q_UNIT] = "SELECT tu.tuid, doc.name FROM tu LEFT JOIN doc ON doc.id = tu.doc_id "
 	           "WHERE tu.id = ?1",
 	[Q_EXACT] = "SELECT id FROM tuv WHERE hash = ?1",

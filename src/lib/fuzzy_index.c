@@ -45,13 +45,22 @@ void termin__fuzzy_primary(const char *lang, char out[16])
 
 uint64_t termin__fuzzy_term(uint64_t word_key, const char *lang)
 {
-	char buf[24];
+	/* word_key is a hash already: mixing the language's bytes into it is
+	 * enough (this runs for every word indexed and every query word) */
+	uint64_t a = 0, b = 0, h;
 	size_t n = strlen(lang);
 	if (n > 15)
 		n = 15;
-	memcpy(buf, &word_key, 8);
-	memcpy(buf + 8, lang, n);
-	return termin__hash64(buf, 8 + n, 11);
+	memcpy(&a, lang, n < 8 ? n : 8);
+	if (n > 8)
+		memcpy(&b, lang + 8, n - 8);
+	h = word_key ^ (a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ 11;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
 }
 
 /* ======================= postings in memory ======================= */
@@ -102,6 +111,7 @@ static plist *pmap_get(pmap *m, uint64_t term)
 	memset(p, 0, sizeof *p);
 	p->term = term;
 	m->slots[h] = (uint32_t)++m->n_lists;
+	m->bytes += sizeof *p + 2 * sizeof *m->slots; /* a large vocabulary counts too */
 	return p;
 }
 
@@ -241,7 +251,7 @@ done:
 }
 
 /* Posting bytes gathered in memory before they are written out. */
-#define FLUSH_BYTES (64u << 20)
+#define FLUSH_BYTES (16u << 20)
 
 int termin_fuzzy_index_update(termin_tm *tm, size_t *added,
                               void (*progress)(void *ctx, const char *what, uint64_t done,
@@ -288,11 +298,9 @@ int termin_fuzzy_index_update(termin_tm *tm, size_t *added,
 		termin_fuzzy_seg *g = termin_fuzzy_seg_new(mk, mlen, 1);
 		TERMIN_GROW(terms, cap_terms, g->n_words + 1);
 		size_t nt = 0;
-		for (size_t i = 0; i < g->n_words; i++) {
-			uint64_t t = termin__fuzzy_term(g->bag[i], prim);
+		for (size_t i = 0; i < g->n_words; i++)
 			if (i == 0 || g->bag[i] != g->bag[i - 1])
-				terms[nt++] = t;
-		}
+				terms[nt++] = termin__fuzzy_term(g->bag[i], prim);
 		for (size_t i = 0; i < nt; i++)
 			plist_add(&m, pmap_get(&m, terms[i]), id, (unsigned)g->n_words);
 		termin_fuzzy_seg_free(g);

@@ -91,7 +91,11 @@ static void markup_to_text(termin_buf *b, const char *s, size_t len, span **tags
 			continue;
 		}
 		if (s[i] != '<') {
-			termin_buf_putc(b, s[i++]);
+			size_t run = i + 1;
+			while (run < len && s[run] != '<' && s[run] != '&')
+				run++;
+			termin_buf_put(b, s + i, run - i);
+			i = run;
 			continue;
 		}
 		const char *gt = memchr(s + i, '>', len - i);
@@ -145,9 +149,16 @@ static void markup_to_text(termin_buf *b, const char *s, size_t len, span **tags
 
 /* ======================= tokens ======================= */
 
+/* ASCII and the basic Cyrillic block answer without asking ICU: they are
+ * most of every EN-RU text, and this runs for each character indexed. */
 static int is_word_cp(int32_t cp)
 {
-	return cp >= 0 && (u_isalnum(cp) || cp == '_' || u_hasBinaryProperty(cp, UCHAR_ALPHABETIC));
+	if (cp < 0x80)
+		return cp >= 0 && (((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
+		                   (cp >= '0' && cp <= '9') || cp == '_');
+	if (cp >= 0x410 && cp <= 0x44F)
+		return 1;
+	return u_isalnum(cp) || u_hasBinaryProperty(cp, UCHAR_ALPHABETIC);
 }
 
 static int is_digit_cp(int32_t cp)
@@ -189,24 +200,37 @@ static void add_tok(termin_fuzzy_seg *g, size_t *cap, int kind, uint64_t key, ui
 	t->end = (uint32_t)end;
 }
 
-/* Folds a word for comparison: Unicode case folding, ё as е. */
+/* Folds a word for comparison: Unicode case folding, ё as е. ASCII and
+ * the Russian alphabet are folded here, the rest by ICU. */
 static uint64_t fold_hash(const char *s, size_t len, termin_buf *scratch)
 {
 	termin_buf_clear(scratch);
+	termin_buf_reserve(scratch, 2 * len + 4);
+	char *o = scratch->ptr;
+	const unsigned char *u = (const unsigned char *)s;
 	for (size_t i = 0; i < len;) {
-		int32_t cp = termin__utf8_next(s, len, &i);
-		char enc[4];
-		if (cp < 0) {
-			termin_buf_putc(scratch, s[i - 1]);
+		if (u[i] < 0x80) {
+			*o++ = (char)(u[i] >= 'A' && u[i] <= 'Z' ? u[i] + 32 : u[i]);
+			i++;
 			continue;
 		}
-		cp = (int32_t)u_foldCase(cp, U_FOLD_CASE_DEFAULT);
+		int32_t cp = termin__utf8_next(s, len, &i);
+		if (cp < 0) {
+			*o++ = s[i - 1];
+			continue;
+		}
+		if (cp >= 0x410 && cp <= 0x42F)
+			cp += 0x20;
+		else if (cp == 0x401 || cp == 0x451)
+			cp = 0x435;
+		else if (cp < 0x430 || cp > 0x44F)
+			cp = (int32_t)u_foldCase(cp, U_FOLD_CASE_DEFAULT);
 		if (cp == 0x451)
 			cp = 0x435;
-		int n = termin__utf8_encode(cp, enc);
-		termin_buf_put(scratch, enc, (size_t)n);
+		o += termin__utf8_encode(cp, o);
 	}
-	return termin__hash64(scratch->ptr ? scratch->ptr : "", scratch->len, 7);
+	scratch->len = (size_t)(o - scratch->ptr);
+	return termin__hash64(scratch->ptr, scratch->len, 7);
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -311,7 +335,16 @@ static void tokenize(termin_fuzzy_seg *g, const span *tags, size_t n_tags)
 		}
 	}
 	memcpy(g->bag, g->words, g->n_words * sizeof *g->bag);
-	qsort(g->bag, g->n_words, sizeof *g->bag, cmp_u64);
+	if (g->n_words > 32) {
+		qsort(g->bag, g->n_words, sizeof *g->bag, cmp_u64);
+	} else { /* a sentence: insertion sort beats qsort's set-up */
+		for (size_t a = 1; a < g->n_words; a++)
+			for (size_t k = a; k > 0 && g->bag[k - 1] > g->bag[k]; k--) {
+				uint64_t x = g->bag[k];
+				g->bag[k] = g->bag[k - 1];
+				g->bag[k - 1] = x;
+			}
+	}
 }
 
 termin_fuzzy_seg *termin_fuzzy_seg_new(const char *text, size_t len, int markup)

@@ -46,7 +46,7 @@ static const char *const sql_text[ST_N] = {
 	[ST_INS_TUV] = "INSERT INTO tuv(tu_id, seq, lang, markup, plain, hash, created, created_by, "
 	               "changed, changed_by, last_used, usage, attrs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
 	               "?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-	[ST_INS_FTS] = "INSERT INTO tuv_fts(rowid, plain) VALUES (?1, ?2)",
+	[ST_INS_FTS] = "INSERT INTO tuv_fts(rowid, text) VALUES (?1, ?2)",
 	[ST_INS_META] = "INSERT INTO meta(tu_id, tuv_id, import_id, kind, type, lang, value) "
 	                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[ST_MERGE_META] = "INSERT INTO meta(tu_id, tuv_id, import_id, kind, type, lang, value) "
@@ -77,6 +77,8 @@ struct termin_tm {
 	termin_buf norm;        /* scratch for hashing */
 	uint64_t *vh;
 	size_t cap_vh;
+	uint64_t *th;           /* termin_tm_text_hash of each variant's text */
+	size_t cap_th;
 
 	/* export header strings */
 	char *hdr[3];
@@ -160,6 +162,7 @@ void termin_tm_close(termin_tm *tm)
 	free(tm->last_doc);
 	termin_buf_free(&tm->norm);
 	free(tm->vh);
+	free(tm->th);
 	for (int i = 0; i < 3; i++)
 		free(tm->hdr[i]);
 	free(tm->hmeta);
@@ -226,25 +229,38 @@ uint64_t termin_tm_text_hash(const char *text, size_t len)
 	return h;
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return (x > y) - (x < y);
-}
-
 /* The identity of a unit: source language and its variants (language and
- * markup with white space collapsed), in any order. */
+ * markup with white space collapsed), in any order. Also fills tm->th with
+ * the text hash of each variant, taken from the same normalised markup when
+ * the text is the markup (as it mostly is). */
 static uint64_t unit_hash(termin_tm *tm, const termin_tmx_unit *u, char (*langs)[TERMIN_LANG_MAX])
 {
 	TERMIN_GROW(tm->vh, tm->cap_vh, u->n_variants + 1);
+	TERMIN_GROW(tm->th, tm->cap_th, u->n_variants + 1);
 	for (size_t i = 0; i < u->n_variants; i++) {
+		const termin_tmx_variant *v = &u->variants[i];
+		size_t tlen = v->text ? v->text_len : 0, pre;
 		termin_buf_clear(&tm->norm);
 		termin_buf_puts(&tm->norm, langs[i]);
 		termin_buf_putc(&tm->norm, '\0');
-		normalise_space(&tm->norm, u->variants[i].markup, u->variants[i].markup_len);
+		pre = tm->norm.len;
+		normalise_space(&tm->norm, v->markup, v->markup_len);
 		tm->vh[i] = termin__hash64(tm->norm.ptr, tm->norm.len, 1);
+		if (tlen == v->markup_len && (tlen == 0 || memcmp(v->text, v->markup, tlen) == 0)) {
+			tm->th[i] = termin__hash64(tm->norm.ptr + pre, tm->norm.len - pre, 0);
+		} else {
+			termin_buf_clear(&tm->norm);
+			normalise_space(&tm->norm, v->text ? v->text : "", tlen);
+			tm->th[i] = termin__hash64(tm->norm.ptr, tm->norm.len, 0);
+		}
 	}
-	qsort(tm->vh, u->n_variants, sizeof *tm->vh, cmp_u64);
+	/* a handful of variants: insertion sort */
+	for (size_t i = 1; i < u->n_variants; i++)
+		for (size_t k = i; k > 0 && tm->vh[k - 1] > tm->vh[k]; k--) {
+			uint64_t t = tm->vh[k];
+			tm->vh[k] = tm->vh[k - 1];
+			tm->vh[k - 1] = t;
+		}
 	termin_buf_clear(&tm->norm);
 	termin_buf_puts(&tm->norm, u->srclang ? u->srclang : "*all*");
 	termin_buf_putc(&tm->norm, '\0');
@@ -524,7 +540,7 @@ int termin_tm_add(termin_tm *tm, const termin_tmx_unit *u, const termin_tm_conte
 
 	for (size_t i = 0; i < u->n_variants; i++) {
 		const termin_tmx_variant *v = &u->variants[i];
-		uint64_t th = termin_tm_text_hash(v->text ? v->text : "", v->text ? v->text_len : 0);
+		uint64_t th = tm->th[i];
 		int64_t tuv_id = 0;
 		if (is_new) {
 			if ((rc = prep(tm, ST_INS_TUV)) < 0)
@@ -534,8 +550,11 @@ int termin_tm_add(termin_tm *tm, const termin_tmx_unit *u, const termin_tm_conte
 			sqlite3_bind_int64(st, 2, (sqlite3_int64)i + 1);
 			sqlite3_bind_text(st, 3, langs[i], -1, SQLITE_STATIC);
 			sqlite3_bind_text(st, 4, v->markup ? v->markup : "", (int)v->markup_len, SQLITE_STATIC);
-			sqlite3_bind_text(st, 5, v->text ? v->text : "", v->text ? (int)v->text_len : 0,
-			                  SQLITE_STATIC);
+			/* the plain text is stored only when it differs from the markup:
+			 * it rarely does, and the TM is then a third smaller */
+			size_t tlen = v->text ? v->text_len : 0;
+			if (tlen != v->markup_len || (tlen && memcmp(v->text, v->markup, tlen) != 0))
+				sqlite3_bind_text(st, 5, v->text ? v->text : "", (int)tlen, SQLITE_STATIC);
 			sqlite3_bind_int64(st, 6, (sqlite3_int64)th);
 			bind_date(st, 7, v->stamp.created);
 			bind_text(st, 8, v->stamp.created_by);
@@ -723,7 +742,7 @@ static int iter_prepare_parts(termin_tm_iter *it)
 {
 	int rc;
 	if ((rc = termin__db_prepare(it->tm->db, &it->vars,
-	                             "SELECT id, lang, markup, plain, created, created_by, changed, "
+	                             "SELECT id, lang, markup, text, created, created_by, changed, "
 	                             "changed_by, last_used, usage, attrs FROM tuv WHERE tu_id = ?1 "
 	                             "ORDER BY seq")) < 0)
 		return rc;
