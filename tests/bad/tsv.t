@@ -40,7 +40,7 @@ termin: cp.tsv:1: invalid UTF-8 (byte 0xCE at byte offset 5); for legacy files p
 %%ARGS tm import --db t.db --encoding windows-1251 cp.tsv
 %%STDOUT
 cp.tsv: 1 unit (1 new, 0 already in the TM)
-%%CHECK [ "$(sqlite3 t.db "SELECT plain FROM tuv WHERE lang = 'ru'")" = Один. ]
+%%CHECK [ "$(sqlite3 t.db "SELECT text FROM tuv WHERE lang = 'ru'")" = Один. ]
 
 %%TEST NUL byte in a row
 %%SETUP printf 'en\tru\nOne.\tOd\000in\n' > nul.tsv

@@ -144,7 +144,7 @@ termin: mismatch.tmx:3:39: malformed XML: Opening and ending tag mismatch: seg l
 %%EXIT 0
 %%STDOUT
 u16.tmx: 1 unit (1 new, 0 already in the TM)
-%%CHECK [ "$(sqlite3 t.db "SELECT plain FROM tuv WHERE lang = 'ru'")" = Один. ]
+%%CHECK [ "$(sqlite3 t.db "SELECT text FROM tuv WHERE lang = 'ru'")" = Один. ]
 
 %%TEST windows-1251 declared in the XML declaration is decoded
 %%SETUP printf '<?xml version="1.0" encoding="windows-1251"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" srclang="en"/><body><tu><tuv xml:lang="en"><seg>CSTO</seg></tuv><tuv xml:lang="ru"><seg>\316\304\312\301</seg></tuv></tu></body></tmx>\n' > cp1251.tmx
@@ -152,7 +152,7 @@ u16.tmx: 1 unit (1 new, 0 already in the TM)
 %%EXIT 0
 %%STDOUT
 cp1251.tmx: 1 unit (1 new, 0 already in the TM)
-%%CHECK [ "$(sqlite3 t.db "SELECT plain FROM tuv WHERE lang = 'ru'")" = ОДКБ ]
+%%CHECK [ "$(sqlite3 t.db "SELECT text FROM tuv WHERE lang = 'ru'")" = ОДКБ ]
 
 %%TEST windows-1251 not declared
 %%SETUP printf '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="ru"><seg>\316\304\312\301</seg></tuv></tu></body></tmx>\n' > undeclared1251.tmx
