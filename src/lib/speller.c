@@ -187,10 +187,16 @@ int termin_speller_suggest(termin_speller *s, const char *word, size_t len, char
 	int filled = 0;
 	termin_buf_clear(&s->tmp);
 	termin_buf_put(&s->tmp, word, len);
+	int script = word_script(word, len);
 	for (size_t i = 0; i < s->n && filled < max; i++) {
 		char **list = NULL;
-		int rc = load(&s->dicts[i]), n;
-		if (rc < 0)
+		int rc, n;
+		/* a dictionary of another script has nothing to offer, and asking
+		 * it is the slowest thing hunspell does (ru_RU's n-gram pass over
+		 * an English word takes tens of milliseconds) */
+		if (script >= 0 && s->dicts[i].script >= 0 && s->dicts[i].script != script)
+			continue;
+		if ((rc = load(&s->dicts[i])) < 0)
 			return rc;
 		n = Hunspell_suggest(s->dicts[i].h, &list, s->tmp.ptr);
 		for (int k = 0; k < n && filled < max; k++) {
