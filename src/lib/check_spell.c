@@ -22,7 +22,10 @@
 #include <libstemmer.h>
 
 
-enum { V_OK = 1, V_BAD = 2, V_US = 4, V_GB = 8 };
+/* V_ASK: unknown to the dictionaries, a Cyrillic word that may still be
+ * a form the dictionary lacks; asking costs a hunspell suggestion (tens of
+ * milliseconds), so it waits until the word would be reported. */
+enum { V_OK = 1, V_BAD = 2, V_US = 4, V_GB = 8, V_ASK = 16 };
 
 typedef struct {
 	size_t unit;
@@ -405,7 +408,7 @@ static const char *suggestion(check_spell *cs, const char *w, size_t n)
 	char *list[3] = { NULL, NULL, NULL };
 	termin_buf cw = TERMIN_BUF_INIT;
 	clean_word(&cw, w, n);
-	int k = termin_speller_suggest(cs->sp, cw.ptr, cw.len, list, 3);
+	int k = termin_speller_suggest_quick(cs->sp, cw.ptr, cw.len, list, 3);
 	termin_buf_free(&cw);
 	if (k <= 0) {
 		termin_strmap_put(cs->sugg, w, n, 0);
@@ -559,12 +562,23 @@ static void remember_variant(check_spell *cs, const ck_unit *cu, int side, const
 	v->line = u->line;
 }
 
+/* Settles a V_ASK verdict of word w: V_OK when it is an inflection of
+ * the dictionary's suggestion, else V_BAD; the cache is updated. */
+static intptr_t settle(check_spell *cs, const char *w, size_t n, intptr_t v)
+{
+	if (!(v & V_ASK))
+		return v;
+	v = inflection_of_suggestion(cs, w, n) ? V_OK : V_BAD;
+	termin_strmap_put(cs->verdict, w, n, v);
+	return v;
+}
+
 /* known() through the verdict cache (for joined words: "lim" + "it"). */
 static int known_cached(check_spell *cs, const char *w, size_t n)
 {
 	intptr_t v;
 	if (termin_strmap_get(cs->verdict, w, n, &v))
-		return (v & V_OK) != 0;
+		return (settle(cs, w, n, v) & V_OK) != 0;
 	int ok = known(cs, w, n);
 	if (ok >= 0)
 		termin_strmap_put(cs->verdict, w, n, ok ? V_OK : V_BAD);
@@ -603,9 +617,7 @@ static int spell_side(termin_checker *ck, check_spell *cs, const ck_unit *cu, in
 				rc = ok;
 				break;
 			}
-			if (!ok && x->cyrillic && !x->latin)
-				ok = inflection_of_suggestion(cs, ws, wl);
-			v = ok ? V_OK : V_BAD;
+			v = ok ? V_OK : x->cyrillic && !x->latin ? V_ASK : V_BAD;
 			if (ok && x->latin) {
 				/* common words only: names differ between the two
 				 * dictionaries without being spellings */
@@ -631,6 +643,8 @@ static int spell_side(termin_checker *ck, check_spell *cs, const ck_unit *cu, in
 			if (x->cyrillic && x->upper && transliterates(cs, cu, ws, wl))
 				continue;
 		}
+		if (settle(cs, ws, wl, v) & V_OK)
+			continue;
 		/* a word split by a stray space: "lim it" */
 		if (i + 1 < n && w[i + 1].start == x->end + 1 && s[x->end] == ' ' && termin__check_spell_judges(s, &w[i + 1])) {
 			termin_buf j = TERMIN_BUF_INIT;

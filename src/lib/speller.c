@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <hunspell.h>
+#include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
 typedef struct {
@@ -211,6 +212,101 @@ int termin_speller_suggest(termin_speller *s, const char *word, size_t len, char
 			Hunspell_free_list(s->dicts[i].h, &list, n);
 	}
 	return filled;
+}
+
+/* Whether a dictionary of `script` (or the word list) accepts the
+ * NUL-terminated word; uncached, as almost every candidate is wrong. */
+static int accepts(termin_speller *s, const char *w, size_t len, int script)
+{
+	if (termin_strmap_get(s->words, w, len, NULL))
+		return 1;
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->dicts[i].script >= 0 && s->dicts[i].script != script)
+			continue;
+		if (load(&s->dicts[i]) < 0)
+			continue;
+		if (Hunspell_spell(s->dicts[i].h, w) != 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Appends candidate cand to out unless it is there or out is full;
+ * returns 1 when out is full. */
+static int take(termin_speller *s, termin_buf *cand, int32_t *cp, size_t n, int script, char **out,
+                int *filled, int max)
+{
+	char u[4];
+	termin_buf_clear(cand);
+	for (size_t i = 0; i < n; i++)
+		termin_buf_put(cand, u, (size_t)termin__utf8_encode(cp[i], u));
+	if (!cand->ptr || !accepts(s, cand->ptr, cand->len, script))
+		return 0;
+	for (int j = 0; j < *filled; j++)
+		if (strcmp(out[j], cand->ptr) == 0)
+			return 0;
+	out[(*filled)++] = termin__xstrdup(cand->ptr);
+	return *filled >= max;
+}
+
+int termin_speller_suggest_quick(termin_speller *s, const char *word, size_t len, char **out, int max)
+{
+	int script = word_script(word, len), filled = 0, done = 0;
+	int32_t lo, hi, cp[64], c[65];
+	size_t n = 0, i = 0;
+	termin_buf cand = TERMIN_BUF_INIT;
+
+	if (script == USCRIPT_CYRILLIC)
+		lo = 0x430, hi = 0x44F;
+	else if (script == USCRIPT_LATIN)
+		lo = 'a', hi = 'z';
+	else
+		return termin_speller_suggest(s, word, len, out, max);
+	while (i < len && n < 64)
+		cp[n++] = termin__utf8_next(word, len, &i);
+	if (i < len || n < 3 || max <= 0)
+		return termin_speller_suggest(s, word, len, out, max);
+	/* swapped neighbours */
+	for (size_t k = 0; k + 1 < n && !done; k++) {
+		if (cp[k] == cp[k + 1])
+			continue;
+		memcpy(c, cp, n * sizeof *c);
+		c[k] = cp[k + 1];
+		c[k + 1] = cp[k];
+		done = take(s, &cand, c, n, script, out, &filled, max);
+	}
+	/* a letter too many */
+	for (size_t k = 0; k < n && !done; k++) {
+		if (k && cp[k] == cp[k - 1])
+			continue;
+		memcpy(c, cp, k * sizeof *c);
+		memcpy(c + k, cp + k + 1, (n - k - 1) * sizeof *c);
+		done = take(s, &cand, c, n - 1, script, out, &filled, max);
+	}
+	/* a letter missing; a letter wrong (capital where the word had one) */
+	for (int pass = 0; pass < 2 && !done; pass++)
+		for (size_t k = 0; k < n + (pass == 0) && !done; k++) {
+			int upper = k < n && u_isupper(cp[k]);
+			for (int32_t l = lo; l <= hi + (script == USCRIPT_CYRILLIC) && !done; l++) {
+				int32_t x = l > hi ? 0x451 : l; /* ё after я */
+				if (upper)
+					x = x == 0x451 ? 0x401 : x - 0x20;
+				if (pass == 0) {
+					memcpy(c, cp, k * sizeof *c);
+					c[k] = x;
+					memcpy(c + k + 1, cp + k, (n - k) * sizeof *c);
+					done = take(s, &cand, c, n + 1, script, out, &filled, max);
+				} else if (x != cp[k]) {
+					memcpy(c, cp, n * sizeof *c);
+					c[k] = x;
+					done = take(s, &cand, c, n, script, out, &filled, max);
+				}
+			}
+		}
+	termin_buf_free(&cand);
+	if (filled)
+		return filled;
+	return termin_speller_suggest(s, word, len, out, max);
 }
 
 void termin_speller_free(termin_speller *s)
