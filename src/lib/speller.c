@@ -21,6 +21,9 @@ typedef struct {
 	Hunhandle *h;     /* NULL until first use */
 	int failed;
 	int script;       /* UScriptCode of the dictionary's language, or -1 */
+	int32_t *try;     /* the .aff's TRY letters, read on first need */
+	size_t n_try;
+	int try_read;
 } dict;
 
 struct termin_speller {
@@ -87,7 +90,7 @@ int termin_speller_add_dict(termin_speller *s, const char *name)
 	int nc = uscript_getCode(name, codes, 4, &err);
 	int script = U_SUCCESS(err) && nc == 1 ? (int)codes[0] : -1;
 	TERMIN_GROW(s->dicts, s->cap, s->n + 1);
-	s->dicts[s->n++] = (dict){ termin__xstrdup(name), aff, dic, NULL, 0, script };
+	s->dicts[s->n++] = (dict){ termin__xstrdup(name), aff, dic, NULL, 0, script, NULL, 0, 0 };
 	termin_strmap_free(s->cache);
 	s->cache = termin_strmap_new();
 	return 0;
@@ -249,24 +252,63 @@ static int take(termin_speller *s, termin_buf *cand, int32_t *cp, size_t n, int 
 	return *filled >= max;
 }
 
+/* The letters of the .aff's TRY line, in its order (most frequent
+ * first): the letters hunspell itself tries. Empty when the file is not
+ * UTF-8 or has none. */
+static void read_try(dict *d)
+{
+	char *text = NULL;
+	size_t len = 0;
+	d->try_read = 1;
+	if (termin__read_file(d->aff, &text, &len) < 0)
+		return;
+	int utf8 = 0;
+	for (char *line = text; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+		if (strncmp(line, "SET UTF-8", 9) == 0)
+			utf8 = 1;
+		if (strncmp(line, "TRY ", 4) == 0 && utf8) {
+			size_t i = (size_t)(line + 4 - text), cap = 0;
+			while (i < len && text[i] != '\n' && text[i] != '\r' && text[i] != ' ') {
+				int32_t cp = termin__utf8_next(text, len, &i);
+				if (cp <= 0)
+					break;
+				/* letters only: "Brest-sky" is no suggestion for
+				 * "Brestsky" */
+				if (!u_isalpha(cp))
+					continue;
+				TERMIN_GROW(d->try, cap, d->n_try + 1);
+				d->try[d->n_try++] = cp;
+			}
+			break;
+		}
+	}
+	free(text);
+}
+
 int termin_speller_suggest_quick(termin_speller *s, const char *word, size_t len, char **out, int max)
 {
 	int script = word_script(word, len), filled = 0, done = 0;
-	int32_t lo, hi, cp[64], c[65];
-	size_t n = 0, i = 0;
+	int32_t cp[64], c[65];
+	const int32_t *try = NULL;
+	size_t n = 0, i = 0, n_try = 0;
 	termin_buf cand = TERMIN_BUF_INIT;
 
-	if (script == USCRIPT_CYRILLIC)
-		lo = 0x430, hi = 0x44F;
-	else if (script == USCRIPT_LATIN)
-		lo = 'a', hi = 'z';
-	else
-		return termin_speller_suggest(s, word, len, out, max);
+	for (size_t k = 0; k < s->n && !try; k++) {
+		dict *d = &s->dicts[k];
+		if (script < 0 || d->script != script)
+			continue;
+		if (!d->try_read)
+			read_try(d);
+		try = d->try;
+		n_try = d->n_try;
+	}
 	while (i < len && n < 64)
 		cp[n++] = termin__utf8_next(word, len, &i);
-	if (i < len || n < 3 || max <= 0)
+	if (!try || i < len || n < 3 || max <= 0)
 		return termin_speller_suggest(s, word, len, out, max);
-	/* swapped neighbours */
+	/* hunspell's own order: swapped neighbours, a letter too many, a
+	 * letter missing, a wrong letter; letters in TRY order, positions
+	 * from the end */
 	for (size_t k = 0; k + 1 < n && !done; k++) {
 		if (cp[k] == cp[k + 1])
 			continue;
@@ -275,33 +317,25 @@ int termin_speller_suggest_quick(termin_speller *s, const char *word, size_t len
 		c[k + 1] = cp[k];
 		done = take(s, &cand, c, n, script, out, &filled, max);
 	}
-	/* a letter too many */
-	for (size_t k = 0; k < n && !done; k++) {
-		if (k && cp[k] == cp[k - 1])
-			continue;
+	for (size_t k = n; k-- > 0 && !done;) {
 		memcpy(c, cp, k * sizeof *c);
 		memcpy(c + k, cp + k + 1, (n - k - 1) * sizeof *c);
 		done = take(s, &cand, c, n - 1, script, out, &filled, max);
 	}
-	/* a letter missing; a letter wrong (capital where the word had one) */
-	for (int pass = 0; pass < 2 && !done; pass++)
-		for (size_t k = 0; k < n + (pass == 0) && !done; k++) {
-			int upper = k < n && u_isupper(cp[k]);
-			for (int32_t l = lo; l <= hi + (script == USCRIPT_CYRILLIC) && !done; l++) {
-				int32_t x = l > hi ? 0x451 : l; /* ё after я */
-				if (upper)
-					x = x == 0x451 ? 0x401 : x - 0x20;
-				if (pass == 0) {
-					memcpy(c, cp, k * sizeof *c);
-					c[k] = x;
-					memcpy(c + k + 1, cp + k, (n - k) * sizeof *c);
-					done = take(s, &cand, c, n + 1, script, out, &filled, max);
-				} else if (x != cp[k]) {
-					memcpy(c, cp, n * sizeof *c);
-					c[k] = x;
-					done = take(s, &cand, c, n, script, out, &filled, max);
-				}
-			}
+	for (size_t t = 0; t < n_try && !done; t++)
+		for (size_t k = n + 1; k-- > 0 && !done;) {
+			memcpy(c, cp, k * sizeof *c);
+			c[k] = try[t];
+			memcpy(c + k + 1, cp + k, (n - k) * sizeof *c);
+			done = take(s, &cand, c, n + 1, script, out, &filled, max);
+		}
+	for (size_t t = 0; t < n_try && !done; t++)
+		for (size_t k = n; k-- > 0 && !done;) {
+			if (cp[k] == try[t])
+				continue;
+			memcpy(c, cp, n * sizeof *c);
+			c[k] = try[t];
+			done = take(s, &cand, c, n, script, out, &filled, max);
 		}
 	termin_buf_free(&cand);
 	if (filled)
@@ -319,6 +353,7 @@ void termin_speller_free(termin_speller *s)
 		free(s->dicts[i].name);
 		free(s->dicts[i].aff);
 		free(s->dicts[i].dic);
+		free(s->dicts[i].try);
 	}
 	free(s->dicts);
 	termin_strmap_free(s->words);
