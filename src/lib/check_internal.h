@@ -16,6 +16,8 @@
 #ifndef TERMIN_CHECK_INTERNAL_H
 #define TERMIN_CHECK_INTERNAL_H
 
+#include <stdio.h>
+
 #include "util.h"
 #include "termin/check.h"
 #include "termin/lang.h"
@@ -118,10 +120,16 @@ struct termin_checker {
 	size_t *unit_line;
 	size_t cap_units;
 
-	/* consistency groups: normalised text -> group index + 1 */
+	/* consistency groups: the hash of a normalised text -> group index.
+	 * The texts themselves wait in a temporary file (spill) until a group
+	 * proves inconsistent: holding them cost 4 copies of every unit. */
 	termin_strmap *by_source, *by_target;
 	struct ck_group *groups[2];
 	size_t n_groups[2], cap_groups[2];
+	struct ck_norm *norm;   /* per unit */
+	size_t cap_norm;
+	FILE *spill;
+	uint64_t spilled;
 
 	check_terms *terms;
 	check_spell *spell;
