@@ -474,18 +474,58 @@ static void group_add(termin_checker *ck, int side, uint64_t key, size_t unit)
 	g->units[g->n++] = unit;
 }
 
+static int spill_write(termin_checker *ck, const char *p, size_t len)
+{
+	if (!ck->spill && !(ck->spill = tmpfile()))
+		return termin__error_errno(TERMIN_EIO, errno, "temporary file for the checks");
+	if (ck->spill_read && fseeko(ck->spill, 0, SEEK_END) != 0)
+		return termin__error_errno(TERMIN_EIO, errno, "temporary file for the checks");
+	ck->spill_read = 0;
+	if (len && fwrite(p, 1, len, ck->spill) != len)
+		return termin__error_errno(TERMIN_EIO, errno, "temporary file for the checks");
+	ck->spilled += len;
+	return 0;
+}
+
+char *termin__check_unstash(termin_checker *ck, uint64_t off, size_t len)
+{
+	char *t = termin__xmalloc(len + 1);
+	if (len) {
+		if (!ck->spill_read && fflush(ck->spill) != 0)
+			len = 0;
+		ck->spill_read = 1;
+		if (len && (fseeko(ck->spill, (off_t)off, SEEK_SET) != 0 || fread(t, 1, len, ck->spill) != len))
+			len = 0;
+	}
+	t[len] = '\0';
+	return t;
+}
+
+int termin__check_stash(termin_checker *ck, const ck_unit *cu, uint64_t *off)
+{
+	int rc;
+	if (ck->stash_unit == cu->index + 1) {
+		*off = ck->stash_off;
+		return 0;
+	}
+	*off = ck->spilled;
+	if ((rc = spill_write(ck, cu->text[0], cu->len[0])) < 0 || (rc = spill_write(ck, cu->text[1], cu->len[1])) < 0)
+		return rc;
+	ck->stash_unit = cu->index + 1;
+	ck->stash_off = *off;
+	return 0;
+}
+
 /* Writes a unit's normalised texts to the spill file; returns 0 or
  * TERMIN_EIO. */
 static int spill(termin_checker *ck, struct ck_norm *nm, const char *src, const char *tgt)
 {
-	if (!ck->spill && !(ck->spill = tmpfile()))
-		return termin__error_errno(TERMIN_EIO, errno, "temporary file for consistency checks");
+	int rc;
 	nm->off = ck->spilled;
 	nm->len[0] = (uint32_t)strlen(src);
 	nm->len[1] = (uint32_t)strlen(tgt);
-	if (fwrite(src, 1, nm->len[0], ck->spill) != nm->len[0] || fwrite(tgt, 1, nm->len[1], ck->spill) != nm->len[1])
-		return termin__error_errno(TERMIN_EIO, errno, "temporary file for consistency checks");
-	ck->spilled += (uint64_t)nm->len[0] + nm->len[1];
+	if ((rc = spill_write(ck, src, nm->len[0])) < 0 || (rc = spill_write(ck, tgt, nm->len[1])) < 0)
+		return rc;
 	return 0;
 }
 
@@ -493,13 +533,7 @@ static int spill(termin_checker *ck, struct ck_norm *nm, const char *src, const 
 static char *unspill(termin_checker *ck, size_t unit, int side)
 {
 	const struct ck_norm *nm = &ck->norm[unit];
-	size_t len = nm->len[side];
-	char *t = termin__xmalloc(len + 1);
-	uint64_t off = nm->off + (side ? nm->len[0] : 0);
-	if (len && (fseeko(ck->spill, (off_t)off, SEEK_SET) != 0 || fread(t, 1, len, ck->spill) != len))
-		len = 0;
-	t[len] = '\0';
-	return t;
+	return termin__check_unstash(ck, nm->off + (side ? nm->len[0] : 0), nm->len[side]);
 }
 
 /* Whether a text is worth a consistency group: it has a word of two or
@@ -525,8 +559,6 @@ static void group_findings(termin_checker *ck, int side)
 	int check = side == 0 ? CK_INCONSISTENT_TARGET : CK_INCONSISTENT_SOURCE;
 	int other = 1 - side;
 	if (!termin__check_on(ck, check))
-		return;
-	if (ck->spill && fflush(ck->spill) != 0)
 		return;
 	for (size_t gi = 0; gi < ck->n_groups[side]; gi++) {
 		struct ck_group *g = &ck->groups[side][gi];
