@@ -306,9 +306,16 @@ int termin_speller_suggest_quick(termin_speller *s, const char *word, size_t len
 		cp[n++] = termin__utf8_next(word, len, &i);
 	if (!try || i < len || n < 3 || max <= 0)
 		return termin_speller_suggest(s, word, len, out, max);
-	/* hunspell's own order: swapped neighbours, a letter too many, a
-	 * letter missing, a wrong letter; letters in TRY order, positions
-	 * from the end */
+	/* hunspell's own order: the word capitalised (a name written in
+	 * lower case: "минске" -> "Минске"), swapped neighbours, a letter too
+	 * many, a letter missing, a wrong letter; letters in TRY order,
+	 * positions from the end */
+	if (!u_isupper(cp[0])) {
+		memcpy(c, cp, n * sizeof *c);
+		c[0] = u_toupper(cp[0]);
+		if (c[0] != cp[0])
+			done = take(s, &cand, c, n, script, out, &filled, max);
+	}
 	for (size_t k = 0; k + 1 < n && !done; k++) {
 		if (cp[k] == cp[k + 1])
 			continue;
