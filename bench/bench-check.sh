@@ -4,11 +4,18 @@
 #
 #   bash bench/bench-check.sh [BUILD] [UNITS] [MB]
 #
-# 1. All checks (spelling included, the shipped glossary) on a synthetic
-#    EN-RU TMX of UNITS units (default 100,000; bench/gen_tmx.py), and
-#    pofilter (all its default tests) on the same units converted to PO
-#    (TMX -> CSV with a few lines of Python -> csv2po), in the same run.
-# 2. Spelling of MB megabytes (default 50) of the English corpus:
+# 1. All checks (spelling included, the shipped glossary) on a realistic
+#    EN-RU TMX of UNITS units (default 100,000): real sentence pairs (the
+#    clean translations in ../shared/dev/clean, and pairs aligned here with
+#    `termin align` from ../shared/corpus/en/003 + ../shared/dev/align and
+#    from examples/align), recombined with their numbers varied and about
+#    3 % injected errors (bench/gen_check.py). Then the same with spelling
+#    off, to show where the time goes; then pofilter (all its default
+#    tests) on the same units converted to PO (TMX -> CSV with a few lines
+#    of Python -> csv2po), in the same run.
+# 2. The same on the old synthetic TMX of random CSTO words (bench/
+#    gen_tmx.py): a stress case, about three findings a unit.
+# 3. Spelling of MB megabytes (default 50) of the English corpus:
 #    `termin check --lang en --enable spelling`, against `hunspell -l -d
 #    en_US` on a 2 MB slice of the same text, extrapolated linearly (stated
 #    as such; hunspell has no cache, so linear is fair to it).
@@ -27,14 +34,21 @@ W=$(mktemp -d /tmp/termin-checkbench-XXXXXX)
 BENCH_TMP=$W
 trap 'rm -rf "$W"' EXIT
 
-echo "== termin check: $UNITS-unit EN-RU TMX, all checks, against pofilter"
-/usr/bin/python3 bench/gen_tmx.py "$UNITS" "$W/big.tmx"
-measure termin nice "$TERMIN" check --format json -o "$W/out.json" --fail-on never "$W/big.tmx"
-t_units=$(awk -v n="$UNITS" -v s="$termin_s" 'BEGIN{ printf "%.0f", n / (s > 0 ? s : 0.001) }')
-findings=$(grep -c '"check":' "$W/out.json")
-echo "termin check   $termin_s s   $t_units units/s   peak RSS ${termin_mb} MB   ($findings findings)"
-if command -v pofilter >/dev/null && command -v csv2po >/dev/null; then
-	/usr/bin/python3 - "$W/big.tmx" "$W/big.csv" <<'PY'
+# compare LABEL TMX: termin check (all checks; then spelling off) and
+# pofilter on the same units
+compare() {
+	local label=$1 tmx=$2 t_units n_units p_units findings
+	echo "== termin check: $UNITS-unit EN-RU TMX ($label), all checks, against pofilter"
+	measure termin nice "$TERMIN" check --format json -o "$W/out.json" --fail-on never "$tmx" 2>"$W/err"
+	t_units=$(awk -v n="$UNITS" -v s="$termin_s" 'BEGIN{ printf "%.0f", n / (s > 0 ? s : 0.001) }')
+	findings=$(grep -c '"check":' "$W/out.json")
+	echo "termin check                $termin_s s   $t_units units/s   peak RSS ${termin_mb} MB   ($findings findings)"
+	measure nospell nice "$TERMIN" check --disable spelling --disable spelling-variant --format json \
+		-o "$W/out.json" --fail-on never "$tmx" 2>"$W/err"
+	n_units=$(awk -v n="$UNITS" -v s="$nospell_s" 'BEGIN{ printf "%.0f", n / (s > 0 ? s : 0.001) }')
+	echo "termin check, spelling off  $nospell_s s   $n_units units/s   peak RSS ${nospell_mb} MB"
+	if command -v pofilter >/dev/null && command -v csv2po >/dev/null; then
+		/usr/bin/python3 - "$tmx" "$W/big.csv" <<'PY'
 import csv, sys, xml.etree.ElementTree as ET
 X = "{http://www.w3.org/XML/1998/namespace}lang"
 w = csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline=""))
@@ -45,14 +59,36 @@ for _, el in ET.iterparse(sys.argv[1]):
         w.writerow([el.get("tuid") or "", segs.get("en", ""), segs.get("ru", "")])
         el.clear()
 PY
-	csv2po --progress=none "$W/big.csv" "$W/big.po" >/dev/null 2>&1
-	measure pofilter nice pofilter --progress=none "$W/big.po" "$W/filtered.po"
-	p_units=$(awk -v n="$UNITS" -v s="$pofilter_s" 'BEGIN{ printf "%.0f", n / (s > 0 ? s : 0.001) }')
-	echo "pofilter       $pofilter_s s   $p_units units/s   peak RSS ${pofilter_mb} MB"
-	echo "termin check is $(ratio "$pofilter_s" "$termin_s")x pofilter's throughput (goal: 20x)"
-else
-	echo "pofilter: not installed (Debian package translate-toolkit); no comparison"
+		csv2po --progress=none "$W/big.csv" "$W/big.po" >/dev/null 2>&1
+		measure pofilter nice pofilter --progress=none "$W/big.po" "$W/filtered.po"
+		p_units=$(awk -v n="$UNITS" -v s="$pofilter_s" 'BEGIN{ printf "%.0f", n / (s > 0 ? s : 0.001) }')
+		echo "pofilter                    $pofilter_s s   $p_units units/s   peak RSS ${pofilter_mb} MB"
+		echo "termin check is $(ratio "$pofilter_s" "$termin_s")x pofilter's throughput (goal: 20x); spelling off: $(ratio "$pofilter_s" "$nospell_s")x"
+		rm -f "$W/big.csv" "$W/big.po" "$W/filtered.po"
+	else
+		echo "pofilter: not installed (Debian package translate-toolkit); no comparison"
+	fi
+}
+
+# realistic units from real sentence pairs
+"$TERMIN" align -f tsv -o "$W/pairs-cfm.tsv" examples/align/cfm-minsk.en.txt examples/align/cfm-minsk.ru.txt 2>/dev/null
+pairs=("$W/pairs-cfm.tsv" examples/headlines.en-ru.tsv)
+en003=$(ls "$SHARED"/corpus/en/003_*.txt 2>/dev/null | head -1)
+ru003=$(ls "$SHARED"/dev/align/003_*.ru.txt 2>/dev/null | head -1)
+if [ -n "$en003" ] && [ -n "$ru003" ]; then
+	"$TERMIN" align -f tsv -o "$W/pairs-003.tsv" "$en003" "$ru003" 2>/dev/null && pairs+=("$W/pairs-003.tsv")
 fi
+for f in "$SHARED"/dev/clean/*.jsonl; do
+	[ -f "$f" ] && pairs+=("$f")
+done
+/usr/bin/python3 bench/gen_check.py "$UNITS" "$W/real.tmx" "${pairs[@]}"
+compare "real sentence pairs, ~3% injected errors" "$W/real.tmx"
+rm -f "$W/real.tmx"
+
+echo
+/usr/bin/python3 bench/gen_tmx.py "$UNITS" "$W/random.tmx"
+compare "random CSTO words: a stress case" "$W/random.tmx"
+rm -f "$W/random.tmx" "$W/out.json"
 
 echo
 echo "== spelling: ${MB} MB of English text against hunspell -l"

@@ -128,8 +128,15 @@ fail:
 
 struct ck_group {
 	size_t *units;
-	char **texts;     /* the other side, normalised, per unit */
 	size_t n, cap;
+};
+
+/* A bilingual unit's normalised texts: their hashes, and where they are
+ * in the spill file (source, then target). */
+struct ck_norm {
+	uint64_t hash[2];
+	uint64_t off;
+	uint32_t len[2];
 };
 
 void termin_checker_free(termin_checker *ck)
@@ -151,11 +158,7 @@ void termin_checker_free(termin_checker *ck)
 	free(ck->texts);
 	for (int s = 0; s < 2; s++) {
 		for (size_t i = 0; i < ck->n_groups[s]; i++) {
-			struct ck_group *g = &ck->groups[s][i];
-			for (size_t k = 0; k < g->n; k++)
-				free(g->texts[k]);
-			free(g->texts);
-			free(g->units);
+			free(ck->groups[s][i].units);
 		}
 		free(ck->groups[s]);
 	}
@@ -169,6 +172,9 @@ void termin_checker_free(termin_checker *ck)
 	termin_strmap_free(ck->files);
 	termin_strmap_free(ck->by_source);
 	termin_strmap_free(ck->by_target);
+	free(ck->norm);
+	if (ck->spill)
+		fclose(ck->spill);
 	termin__check_terms_free(ck->terms);
 	termin__check_spell_free(ck->spell);
 	termin_speller_free(ck->own_speller);
@@ -452,22 +458,82 @@ static char *normalise(const char *s, size_t len)
 	return termin_buf_detach(&b);
 }
 
-static void group_add(termin_checker *ck, int side, const char *key, const char *other, size_t unit)
+static void group_add(termin_checker *ck, int side, uint64_t key, size_t unit)
 {
 	termin_strmap *m = side == 0 ? ck->by_source : ck->by_target;
 	intptr_t gi;
 	struct ck_group *g;
-	if (!termin_strmap_get(m, key, strlen(key), &gi)) {
+	if (!termin_strmap_get(m, (const char *)&key, sizeof key, &gi)) {
 		TERMIN_GROW(ck->groups[side], ck->cap_groups[side], ck->n_groups[side] + 1);
 		gi = (intptr_t)ck->n_groups[side]++;
 		memset(&ck->groups[side][gi], 0, sizeof(struct ck_group));
-		termin_strmap_put(m, key, strlen(key), gi);
+		termin_strmap_put(m, (const char *)&key, sizeof key, gi);
 	}
 	g = &ck->groups[side][gi];
 	TERMIN_GROW(g->units, g->cap, g->n + 1);
-	g->texts = termin__xrealloc(g->texts, g->cap * sizeof *g->texts);
-	g->units[g->n] = unit;
-	g->texts[g->n++] = termin__xstrdup(other);
+	g->units[g->n++] = unit;
+}
+
+static int spill_write(termin_checker *ck, const char *p, size_t len)
+{
+	if (!ck->spill && !(ck->spill = tmpfile()))
+		return termin__error_errno(TERMIN_EIO, errno, "temporary file for the checks");
+	if (ck->spill_read && fseeko(ck->spill, 0, SEEK_END) != 0)
+		return termin__error_errno(TERMIN_EIO, errno, "temporary file for the checks");
+	ck->spill_read = 0;
+	if (len && fwrite(p, 1, len, ck->spill) != len)
+		return termin__error_errno(TERMIN_EIO, errno, "temporary file for the checks");
+	ck->spilled += len;
+	return 0;
+}
+
+char *termin__check_unstash(termin_checker *ck, uint64_t off, size_t len)
+{
+	char *t = termin__xmalloc(len + 1);
+	if (len) {
+		if (!ck->spill_read && fflush(ck->spill) != 0)
+			len = 0;
+		ck->spill_read = 1;
+		if (len && (fseeko(ck->spill, (off_t)off, SEEK_SET) != 0 || fread(t, 1, len, ck->spill) != len))
+			len = 0;
+	}
+	t[len] = '\0';
+	return t;
+}
+
+int termin__check_stash(termin_checker *ck, const ck_unit *cu, uint64_t *off)
+{
+	int rc;
+	if (ck->stash_unit == cu->index + 1) {
+		*off = ck->stash_off;
+		return 0;
+	}
+	*off = ck->spilled;
+	if ((rc = spill_write(ck, cu->text[0], cu->len[0])) < 0 || (rc = spill_write(ck, cu->text[1], cu->len[1])) < 0)
+		return rc;
+	ck->stash_unit = cu->index + 1;
+	ck->stash_off = *off;
+	return 0;
+}
+
+/* Writes a unit's normalised texts to the spill file; returns 0 or
+ * TERMIN_EIO. */
+static int spill(termin_checker *ck, struct ck_norm *nm, const char *src, const char *tgt)
+{
+	int rc;
+	nm->off = ck->spilled;
+	nm->len[0] = (uint32_t)strlen(src);
+	nm->len[1] = (uint32_t)strlen(tgt);
+	if ((rc = spill_write(ck, src, nm->len[0])) < 0 || (rc = spill_write(ck, tgt, nm->len[1])) < 0)
+		return rc;
+	return 0;
+}
+
+/* Reads side `side` of unit `unit` back from the spill file; malloc'd. */
+static char *unspill(termin_checker *ck, size_t unit, int side)
+{
+	const struct ck_norm *nm = &ck->norm[unit];
+	return termin__check_unstash(ck, nm->off + (side ? nm->len[0] : 0), nm->len[side]);
 }
 
 /* Whether a text is worth a consistency group: it has a word of two or
@@ -485,44 +551,46 @@ static int has_word(const char *s)
 	return 0;
 }
 
+/* One finding per group of units sharing a text on one side (side 0:
+ * the source) with two or more different texts on the other. Texts are
+ * compared by hash and read back only for such groups. */
 static void group_findings(termin_checker *ck, int side)
 {
 	int check = side == 0 ? CK_INCONSISTENT_TARGET : CK_INCONSISTENT_SOURCE;
+	int other = 1 - side;
 	if (!termin__check_on(ck, check))
 		return;
 	for (size_t gi = 0; gi < ck->n_groups[side]; gi++) {
 		struct ck_group *g = &ck->groups[side][gi];
 		size_t distinct = 0;
-		termin_buf msg = TERMIN_BUF_INIT;
-		const char *key = NULL;
 		if (g->n < 2)
 			continue;
 		for (size_t k = 0; k < g->n; k++) {
 			int seen = 0;
 			for (size_t j = 0; j < k && !seen; j++)
-				seen = strcmp(g->texts[j], g->texts[k]) == 0;
+				seen = ck->norm[g->units[j]].hash[other] == ck->norm[g->units[k]].hash[other];
 			distinct += !seen;
 		}
 		if (distinct < 2)
 			continue;
-		/* find the key: the text shared by the group */
-		termin_strmap *m = side == 0 ? ck->by_source : ck->by_target;
-		size_t it = 0, klen;
-		intptr_t v;
-		while (termin_strmap_next(m, &it, &key, &klen, &v))
-			if ((size_t)v == gi)
-				break;
+		termin_buf msg = TERMIN_BUF_INIT;
+		char *key = unspill(ck, g->units[0], side);
+		char *first = unspill(ck, g->units[0], other);
+		char *last = unspill(ck, g->units[g->n - 1], other);
 		termin_buf_printf(&msg, "%zu different %s for the same %s: ", distinct,
 		                  side == 0 ? "translations" : "sources", side == 0 ? "source" : "translation");
 		for (size_t k = 0, shown = 0; k < g->n; k++) {
+			uint64_t h = ck->norm[g->units[k]].hash[other];
 			int seen = 0;
 			for (size_t j = 0; j < k && !seen; j++)
-				seen = strcmp(g->texts[j], g->texts[k]) == 0;
+				seen = ck->norm[g->units[j]].hash[other] == h;
 			if (seen)
 				continue;
-			termin_buf_printf(&msg, "%s\"%s\" (", shown++ ? "; " : "", g->texts[k]);
+			char *text = unspill(ck, g->units[k], other);
+			termin_buf_printf(&msg, "%s\"%s\" (", shown++ ? "; " : "", text);
+			free(text);
 			for (size_t j = k, c = 0; j < g->n; j++)
-				if (strcmp(g->texts[j], g->texts[k]) == 0) {
+				if (ck->norm[g->units[j]].hash[other] == h) {
 					const char *t = ck->unit_tuid[g->units[j]];
 					if (t)
 						termin_buf_printf(&msg, "%s%s", c++ ? ", " : "", t);
@@ -533,11 +601,12 @@ static void group_findings(termin_checker *ck, int side)
 			termin_buf_puts(&msg, ")");
 		}
 		if (side == 0)
-			termin__check_add_group(ck, check, g->units, g->n, key, g->texts[0], g->texts[g->n - 1],
-			                        NULL, msg.ptr);
+			termin__check_add_group(ck, check, g->units, g->n, key, first, last, NULL, msg.ptr);
 		else
-			termin__check_add_group(ck, check, g->units, g->n, g->texts[0], key, g->texts[g->n - 1],
-			                        NULL, msg.ptr);
+			termin__check_add_group(ck, check, g->units, g->n, first, key, last, NULL, msg.ptr);
+		free(key);
+		free(first);
+		free(last);
 		termin_buf_free(&msg);
 	}
 }
@@ -603,6 +672,11 @@ int termin_checker_add(termin_checker *ck, const termin_check_unit *u)
 	cu.hash = termin__hash64(cu.text[0], cu.len[0], termin__hash64(cu.text[1], cu.len[1], 0));
 
 	TERMIN_GROW(ck->unit_tuid, ck->cap_units, ck->units + 1);
+	if (ck->cap_norm < ck->cap_units) {
+		ck->norm = termin__xrealloc(ck->norm, ck->cap_units * sizeof *ck->norm);
+		ck->cap_norm = ck->cap_units;
+	}
+	memset(&ck->norm[ck->units], 0, sizeof *ck->norm);
 	ck->unit_file = termin__xrealloc(ck->unit_file, ck->cap_units * sizeof *ck->unit_file);
 	ck->unit_line = termin__xrealloc(ck->unit_line, ck->cap_units * sizeof *ck->unit_line);
 	ck->unit_tuid[ck->units] = u->tuid ? termin__xstrdup(u->tuid) : NULL;
@@ -629,14 +703,21 @@ int termin_checker_add(termin_checker *ck, const termin_check_unit *u)
 	if (cu.bilingual) {
 		char *src = normalise(cu.text[0], cu.len[0]);
 		char *tgt = normalise(cu.text[1], cu.len[1]);
-		if (*src && *tgt) {
-			if (has_word(src))
-				group_add(ck, 0, src, tgt, cu.index);
-			if (has_word(tgt))
-				group_add(ck, 1, tgt, src, cu.index);
+		int gs = *src && *tgt && has_word(src), gt = *src && *tgt && has_word(tgt);
+		if (gs || gt) {
+			struct ck_norm *nm = &ck->norm[cu.index];
+			nm->hash[0] = termin__hash64(src, strlen(src), 0);
+			nm->hash[1] = termin__hash64(tgt, strlen(tgt), 0);
+			rc = spill(ck, nm, src, tgt);
+			if (rc == 0 && gs)
+				group_add(ck, 0, nm->hash[0], cu.index);
+			if (rc == 0 && gt)
+				group_add(ck, 1, nm->hash[1], cu.index);
 		}
 		free(src);
 		free(tgt);
+		if (rc < 0)
+			goto done;
 	}
 	rc = 0;
 done:

@@ -16,6 +16,8 @@
 #ifndef TERMIN_CHECK_INTERNAL_H
 #define TERMIN_CHECK_INTERNAL_H
 
+#include <stdio.h>
+
 #include "util.h"
 #include "termin/check.h"
 #include "termin/lang.h"
@@ -118,10 +120,19 @@ struct termin_checker {
 	size_t *unit_line;
 	size_t cap_units;
 
-	/* consistency groups: normalised text -> group index + 1 */
+	/* consistency groups: the hash of a normalised text -> group index.
+	 * The texts themselves wait in a temporary file (spill) until a group
+	 * proves inconsistent: holding them cost 4 copies of every unit. */
 	termin_strmap *by_source, *by_target;
 	struct ck_group *groups[2];
 	size_t n_groups[2], cap_groups[2];
+	struct ck_norm *norm;   /* per unit */
+	size_t cap_norm;
+	FILE *spill;
+	uint64_t spilled;       /* bytes written to it */
+	int spill_read;         /* read since the last write: seek to the end */
+	size_t stash_unit;      /* unit index + 1 of the last stash */
+	uint64_t stash_off;
 
 	check_terms *terms;
 	check_spell *spell;
@@ -177,6 +188,15 @@ int termin__check_spell_judges(const char *s, const ck_word *w);
 /* Writes the word with its minority-script look-alike letters turned into
  * the majority script; returns how many changed, 0 when one cannot be. */
 int termin__check_fix_script(termin_buf *b, const char *s, size_t len, int to_cyrillic);
+
+/* Writes the unit's source and target (target after source) to the
+ * checker's temporary file, once per unit, and sets *off to where they
+ * are: for findings that wait for the end of the document. Returns 0 or
+ * TERMIN_EIO. */
+int termin__check_stash(termin_checker *ck, const ck_unit *cu, uint64_t *off);
+/* Reads `len` bytes at `off` of the temporary file back: a malloc'd,
+ * NUL-terminated string (empty when the read fails). */
+char *termin__check_unstash(termin_checker *ck, uint64_t off, size_t len);
 
 /* A unit remembered for a group or document finding. */
 void termin__check_add_group(termin_checker *ck, int check, const size_t *units, size_t n,

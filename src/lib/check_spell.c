@@ -22,7 +22,10 @@
 #include <libstemmer.h>
 
 
-enum { V_OK = 1, V_BAD = 2, V_US = 4, V_GB = 8 };
+/* V_ASK: unknown to the dictionaries, a Cyrillic word that may still be
+ * a form the dictionary lacks; asking costs a hunspell suggestion (tens of
+ * milliseconds), so it waits until the word would be reported. */
+enum { V_OK = 1, V_BAD = 2, V_US = 4, V_GB = 8, V_ASK = 16 };
 
 typedef struct {
 	size_t unit;
@@ -31,7 +34,9 @@ typedef struct {
 	size_t start, end;
 	int us;              /* 1 US-marked, 0 GB-marked */
 	char *word;
-	char *file, *tuid, *source, *target, *src_lang, *tgt_lang;
+	uint64_t off;            /* the unit's texts, stashed by the checker */
+	size_t source_len, target_len;
+	char *source, *target;   /* copies, when stashing failed */
 	size_t line;
 } variant_use;
 
@@ -136,12 +141,8 @@ static void free_uses(check_spell *cs)
 	for (size_t i = 0; i < cs->n_vu; i++) {
 		variant_use *v = &cs->vu[i];
 		free(v->word);
-		free(v->file);
-		free(v->tuid);
 		free(v->source);
 		free(v->target);
-		free(v->src_lang);
-		free(v->tgt_lang);
 	}
 	cs->n_vu = 0;
 }
@@ -405,7 +406,7 @@ static const char *suggestion(check_spell *cs, const char *w, size_t n)
 	char *list[3] = { NULL, NULL, NULL };
 	termin_buf cw = TERMIN_BUF_INIT;
 	clean_word(&cw, w, n);
-	int k = termin_speller_suggest(cs->sp, cw.ptr, cw.len, list, 3);
+	int k = termin_speller_suggest_quick(cs->sp, cw.ptr, cw.len, list, 3);
 	termin_buf_free(&cw);
 	if (k <= 0) {
 		termin_strmap_put(cs->sugg, w, n, 0);
@@ -538,7 +539,7 @@ static int variety_of(check_spell *cs, const char *w, size_t n)
 	return 0;
 }
 
-static void remember_variant(check_spell *cs, const ck_unit *cu, int side, const ck_word *w, int us)
+static void remember_variant(termin_checker *ck, check_spell *cs, const ck_unit *cu, int side, const ck_word *w, int us)
 {
 	TERMIN_GROW(cs->vu, cs->cap_vu, cs->n_vu + 1);
 	variant_use *v = &cs->vu[cs->n_vu++];
@@ -550,13 +551,27 @@ static void remember_variant(check_spell *cs, const ck_unit *cu, int side, const
 	v->end = w->end;
 	v->us = us;
 	v->word = termin__xstrndup(cu->text[side] + w->start, w->end - w->start);
-	v->file = termin__xstrdup(u->file ? u->file : "");
-	v->tuid = u->tuid ? termin__xstrdup(u->tuid) : NULL;
-	v->source = termin__xstrndup(cu->text[0], cu->len[0]);
-	v->target = cu->bilingual ? termin__xstrndup(cu->text[1], cu->len[1]) : NULL;
-	v->src_lang = termin__xstrdup(cu->lang[0]);
-	v->tgt_lang = termin__xstrdup(cu->lang[1]);
+	/* the texts wait in the checker's temporary file: most documents do
+	 * not mix varieties, and holding a copy per use cost a kilobyte each */
+	v->source_len = cu->len[0];
+	v->target_len = cu->bilingual ? cu->len[1] : 0;
+	v->source = v->target = NULL;
+	if (termin__check_stash(ck, cu, &v->off) < 0) {
+		v->source = termin__xstrndup(cu->text[0], cu->len[0]);
+		v->target = termin__xstrndup(cu->text[1], v->target_len);
+	}
 	v->line = u->line;
+}
+
+/* Settles a V_ASK verdict of word w: V_OK when it is an inflection of
+ * the dictionary's suggestion, else V_BAD; the cache is updated. */
+static intptr_t settle(check_spell *cs, const char *w, size_t n, intptr_t v)
+{
+	if (!(v & V_ASK))
+		return v;
+	v = inflection_of_suggestion(cs, w, n) ? V_OK : V_BAD;
+	termin_strmap_put(cs->verdict, w, n, v);
+	return v;
 }
 
 /* known() through the verdict cache (for joined words: "lim" + "it"). */
@@ -564,7 +579,7 @@ static int known_cached(check_spell *cs, const char *w, size_t n)
 {
 	intptr_t v;
 	if (termin_strmap_get(cs->verdict, w, n, &v))
-		return (v & V_OK) != 0;
+		return (settle(cs, w, n, v) & V_OK) != 0;
 	int ok = known(cs, w, n);
 	if (ok >= 0)
 		termin_strmap_put(cs->verdict, w, n, ok ? V_OK : V_BAD);
@@ -603,9 +618,7 @@ static int spell_side(termin_checker *ck, check_spell *cs, const ck_unit *cu, in
 				rc = ok;
 				break;
 			}
-			if (!ok && x->cyrillic && !x->latin)
-				ok = inflection_of_suggestion(cs, ws, wl);
-			v = ok ? V_OK : V_BAD;
+			v = ok ? V_OK : x->cyrillic && !x->latin ? V_ASK : V_BAD;
 			if (ok && x->latin) {
 				/* common words only: names differ between the two
 				 * dictionaries without being spellings */
@@ -620,7 +633,7 @@ static int spell_side(termin_checker *ck, check_spell *cs, const ck_unit *cu, in
 		}
 		if (v & V_OK) {
 			if (variant_on && (v & (V_US | V_GB)))
-				remember_variant(cs, cu, side, x, (v & V_US) != 0);
+				remember_variant(ck, cs, cu, side, x, (v & V_US) != 0);
 			continue;
 		}
 		if (!spell_on)
@@ -631,6 +644,8 @@ static int spell_side(termin_checker *ck, check_spell *cs, const ck_unit *cu, in
 			if (x->cyrillic && x->upper && transliterates(cs, cu, ws, wl))
 				continue;
 		}
+		if (settle(cs, ws, wl, v) & V_OK)
+			continue;
 		/* a word split by a stray space: "lim it" */
 		if (i + 1 < n && w[i + 1].start == x->end + 1 && s[x->end] == ' ' && termin__check_spell_judges(s, &w[i + 1])) {
 			termin_buf j = TERMIN_BUF_INIT;
@@ -732,19 +747,21 @@ void termin__check_spell_doc_end(termin_checker *ck, check_spell *cs)
 			ck_unit cu;
 			memset(&u, 0, sizeof u);
 			memset(&cu, 0, sizeof cu);
-			u.file = v->file;
+			char *src = v->source ? v->source : termin__check_unstash(ck, v->off, v->source_len);
+			char *tgt = v->source ? v->target : termin__check_unstash(ck, v->off + v->source_len, v->target_len);
+			u.file = ck->unit_file[v->unit];
 			u.line = v->line;
-			u.tuid = v->tuid;
-			u.source = v->source;
-			u.source_len = strlen(v->source);
-			u.target = v->target;
-			u.target_len = v->target ? strlen(v->target) : 0;
+			u.tuid = ck->unit_tuid[v->unit];
+			u.source = src;
+			u.source_len = strlen(src);
+			u.target = v->bilingual ? tgt : NULL;
+			u.target_len = v->bilingual ? strlen(tgt) : 0;
 			cu.u = &u;
 			cu.bilingual = v->bilingual;
 			cu.index = v->unit;
 			cu.text[0] = u.source;
 			cu.len[0] = u.source_len;
-			cu.text[1] = v->target ? v->target : "";
+			cu.text[1] = v->bilingual ? tgt : "";
 			cu.len[1] = u.target_len;
 			cu.hash = termin__hash64(cu.text[0], cu.len[0], termin__hash64(cu.text[1], cu.len[1], 0));
 			counterpart(cs, &sugg, v->word, expect_gb);
@@ -754,6 +771,10 @@ void termin__check_spell_doc_end(termin_checker *ck, check_spell *cs)
 			                  cs->variety ? "expected" : "this document mostly uses",
 			                  expect_gb ? "British" : "American", sugg.len ? " (\"" : "", sugg.len ? sugg.ptr : "",
 			                  sugg.len ? "\")" : "");
+			if (!v->source) {
+				free(src);
+				free(tgt);
+			}
 		}
 	}
 	termin_buf_free(&sugg);

@@ -41,6 +41,9 @@ struct check_terms {
 	/* hits of the source side, copied (the matcher reuses its buffer) */
 	termin_term_hit *src;
 	size_t n_src, cap_src;
+	/* holds_term's answers: (term, concept) pointers -> 1 + answer; both
+	 * live as long as the glossary */
+	termin_strmap *holds;
 };
 
 int termin__check_terms_new(check_terms **out, const termin_glossary *g)
@@ -54,6 +57,7 @@ int termin__check_terms_new(check_terms **out, const termin_glossary *g)
 	t->g = g;
 	t->stem = sb_stemmer_new("russian", "UTF_8");
 	t->doc = termin_strmap_new();
+	t->holds = termin_strmap_new();
 	*out = t;
 	return 0;
 }
@@ -81,6 +85,7 @@ void termin__check_terms_free(check_terms *t)
 	free(t->used);
 	free(t->src);
 	termin_strmap_free(t->doc);
+	termin_strmap_free(t->holds);
 	termin_matcher_free(t->m);
 	if (t->stem)
 		sb_stemmer_delete(t->stem);
@@ -187,11 +192,19 @@ static void report_deprecated(termin_checker *ck, const ck_unit *cu, int side, c
  * безопасности», «государства – члены ОДКБ» holds «ОДКБ». */
 static void stem_words(check_terms *t, termin_buf *out, const char *text, size_t len);
 
+/* Whether term `t` holds, as whole words after stemming, a current term of
+ * concept `c` in the same language. Depends on the glossary alone, so the
+ * answer is remembered per pair: stemming both every time cost a third of
+ * the time of the term checks. */
 static int holds_term(check_terms *ct, const termin_term *t, const termin_concept *c)
 {
 	termin_buf a = TERMIN_BUF_INIT, b = TERMIN_BUF_INIT;
 	const char *text = termin_term_text(t);
+	const void *key[2] = { t, c };
+	intptr_t memo;
 	int found = 0;
+	if (termin_strmap_get(ct->holds, (const char *)key, sizeof key, &memo))
+		return (int)memo - 1;
 	stem_words(ct, &a, text, strlen(text));
 	for (size_t i = 0; i < termin_concept_term_count(c) && !found; i++) {
 		const termin_term *x = termin_concept_term(c, i);
@@ -208,6 +221,7 @@ static int holds_term(check_terms *ct, const termin_term *t, const termin_concep
 	}
 	termin_buf_free(&a);
 	termin_buf_free(&b);
+	termin_strmap_put(ct->holds, (const char *)key, sizeof key, found + 1);
 	return found;
 }
 

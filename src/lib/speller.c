@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <hunspell.h>
+#include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
 typedef struct {
@@ -20,6 +21,9 @@ typedef struct {
 	Hunhandle *h;     /* NULL until first use */
 	int failed;
 	int script;       /* UScriptCode of the dictionary's language, or -1 */
+	int32_t *try;     /* the .aff's TRY letters, read on first need */
+	size_t n_try;
+	int try_read;
 } dict;
 
 struct termin_speller {
@@ -86,7 +90,7 @@ int termin_speller_add_dict(termin_speller *s, const char *name)
 	int nc = uscript_getCode(name, codes, 4, &err);
 	int script = U_SUCCESS(err) && nc == 1 ? (int)codes[0] : -1;
 	TERMIN_GROW(s->dicts, s->cap, s->n + 1);
-	s->dicts[s->n++] = (dict){ termin__xstrdup(name), aff, dic, NULL, 0, script };
+	s->dicts[s->n++] = (dict){ termin__xstrdup(name), aff, dic, NULL, 0, script, NULL, 0, 0 };
 	termin_strmap_free(s->cache);
 	s->cache = termin_strmap_new();
 	return 0;
@@ -187,10 +191,16 @@ int termin_speller_suggest(termin_speller *s, const char *word, size_t len, char
 	int filled = 0;
 	termin_buf_clear(&s->tmp);
 	termin_buf_put(&s->tmp, word, len);
+	int script = word_script(word, len);
 	for (size_t i = 0; i < s->n && filled < max; i++) {
 		char **list = NULL;
-		int rc = load(&s->dicts[i]), n;
-		if (rc < 0)
+		int rc, n;
+		/* a dictionary of another script has nothing to offer, and asking
+		 * it is the slowest thing hunspell does (ru_RU's n-gram pass over
+		 * an English word takes tens of milliseconds) */
+		if (script >= 0 && s->dicts[i].script >= 0 && s->dicts[i].script != script)
+			continue;
+		if ((rc = load(&s->dicts[i])) < 0)
 			return rc;
 		n = Hunspell_suggest(s->dicts[i].h, &list, s->tmp.ptr);
 		for (int k = 0; k < n && filled < max; k++) {
@@ -207,6 +217,139 @@ int termin_speller_suggest(termin_speller *s, const char *word, size_t len, char
 	return filled;
 }
 
+/* Whether a dictionary of `script` (or the word list) accepts the
+ * NUL-terminated word; uncached, as almost every candidate is wrong. */
+static int accepts(termin_speller *s, const char *w, size_t len, int script)
+{
+	if (termin_strmap_get(s->words, w, len, NULL))
+		return 1;
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->dicts[i].script >= 0 && s->dicts[i].script != script)
+			continue;
+		if (load(&s->dicts[i]) < 0)
+			continue;
+		if (Hunspell_spell(s->dicts[i].h, w) != 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Appends candidate cand to out unless it is there or out is full;
+ * returns 1 when out is full. */
+static int take(termin_speller *s, termin_buf *cand, int32_t *cp, size_t n, int script, char **out,
+                int *filled, int max)
+{
+	char u[4];
+	termin_buf_clear(cand);
+	for (size_t i = 0; i < n; i++)
+		termin_buf_put(cand, u, (size_t)termin__utf8_encode(cp[i], u));
+	if (!cand->ptr || !accepts(s, cand->ptr, cand->len, script))
+		return 0;
+	for (int j = 0; j < *filled; j++)
+		if (strcmp(out[j], cand->ptr) == 0)
+			return 0;
+	out[(*filled)++] = termin__xstrdup(cand->ptr);
+	return *filled >= max;
+}
+
+/* The letters of the .aff's TRY line, in its order (most frequent
+ * first): the letters hunspell itself tries. Empty when the file is not
+ * UTF-8 or has none. */
+static void read_try(dict *d)
+{
+	char *text = NULL;
+	size_t len = 0;
+	d->try_read = 1;
+	if (termin__read_file(d->aff, &text, &len) < 0)
+		return;
+	int utf8 = 0;
+	for (char *line = text; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+		if (strncmp(line, "SET UTF-8", 9) == 0)
+			utf8 = 1;
+		if (strncmp(line, "TRY ", 4) == 0 && utf8) {
+			size_t i = (size_t)(line + 4 - text), cap = 0;
+			while (i < len && text[i] != '\n' && text[i] != '\r' && text[i] != ' ') {
+				int32_t cp = termin__utf8_next(text, len, &i);
+				if (cp <= 0)
+					break;
+				/* letters only: "Brest-sky" is no suggestion for
+				 * "Brestsky" */
+				if (!u_isalpha(cp))
+					continue;
+				TERMIN_GROW(d->try, cap, d->n_try + 1);
+				d->try[d->n_try++] = cp;
+			}
+			break;
+		}
+	}
+	free(text);
+}
+
+int termin_speller_suggest_quick(termin_speller *s, const char *word, size_t len, char **out, int max)
+{
+	int script = word_script(word, len), filled = 0, done = 0;
+	int32_t cp[64], c[65];
+	const int32_t *try = NULL;
+	size_t n = 0, i = 0, n_try = 0;
+	termin_buf cand = TERMIN_BUF_INIT;
+
+	for (size_t k = 0; k < s->n && !try; k++) {
+		dict *d = &s->dicts[k];
+		if (script < 0 || d->script != script)
+			continue;
+		if (!d->try_read)
+			read_try(d);
+		try = d->try;
+		n_try = d->n_try;
+	}
+	while (i < len && n < 64)
+		cp[n++] = termin__utf8_next(word, len, &i);
+	if (!try || i < len || n < 3 || max <= 0)
+		return termin_speller_suggest(s, word, len, out, max);
+	/* hunspell's own order: the word capitalised (a name written in
+	 * lower case: "минске" -> "Минске"), swapped neighbours, a letter too
+	 * many, a letter missing, a wrong letter; letters in TRY order,
+	 * positions from the end */
+	if (!u_isupper(cp[0])) {
+		memcpy(c, cp, n * sizeof *c);
+		c[0] = u_toupper(cp[0]);
+		if (c[0] != cp[0])
+			done = take(s, &cand, c, n, script, out, &filled, max);
+	}
+	for (size_t k = 0; k + 1 < n && !done; k++) {
+		if (cp[k] == cp[k + 1])
+			continue;
+		memcpy(c, cp, n * sizeof *c);
+		c[k] = cp[k + 1];
+		c[k + 1] = cp[k];
+		done = take(s, &cand, c, n, script, out, &filled, max);
+	}
+	for (size_t k = n; k-- > 0 && !done;) {
+		memcpy(c, cp, k * sizeof *c);
+		memcpy(c + k, cp + k + 1, (n - k - 1) * sizeof *c);
+		done = take(s, &cand, c, n - 1, script, out, &filled, max);
+	}
+	for (size_t t = 0; t < n_try && !done; t++)
+		for (size_t k = n + 1; k-- > 0 && !done;) {
+			memcpy(c, cp, k * sizeof *c);
+			c[k] = try[t];
+			memcpy(c + k + 1, cp + k, (n - k) * sizeof *c);
+			done = take(s, &cand, c, n + 1, script, out, &filled, max);
+		}
+	for (size_t t = 0; t < n_try && !done; t++)
+		for (size_t k = n; k-- > 0 && !done;) {
+			if (cp[k] == try[t])
+				continue;
+			memcpy(c, cp, n * sizeof *c);
+			c[k] = try[t];
+			done = take(s, &cand, c, n, script, out, &filled, max);
+		}
+	termin_buf_free(&cand);
+	if (filled)
+		return filled;
+	return termin_speller_suggest(s, word, len, out, max);
+}
+
 void termin_speller_free(termin_speller *s)
 {
 	if (!s)
@@ -217,6 +360,7 @@ void termin_speller_free(termin_speller *s)
 		free(s->dicts[i].name);
 		free(s->dicts[i].aff);
 		free(s->dicts[i].dic);
+		free(s->dicts[i].try);
 	}
 	free(s->dicts);
 	termin_strmap_free(s->words);

@@ -43,6 +43,16 @@ int termin_speller_check(termin_speller *s, const char *word, size_t len);
 int termin_speller_suggest(termin_speller *s, const char *word, size_t len,
                            char **out, int max);
 
+/* Like termin_speller_suggest, but first looks for the corrections of a
+ * typo: words one edit away that a dictionary of the word's script (or
+ * the word list) accepts, in this order: two neighbouring letters swapped,
+ * a letter too many, a letter missing, a letter wrong. When there is one,
+ * hunspell's own search (tens of milliseconds a word: it scores n-grams
+ * over the whole dictionary) is not run; otherwise the result is that of
+ * termin_speller_suggest. Same ownership and return values. */
+int termin_speller_suggest_quick(termin_speller *s, const char *word, size_t len,
+                                 char **out, int max);
+
 void termin_speller_free(termin_speller *s);
 
 #ifdef __cplusplus
