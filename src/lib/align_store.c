@@ -9,12 +9,6 @@
 #include "termin/lang.h"
 #include "termin/tm.h"
 
-static const char *base_name(const char *path)
-{
-	const char *s = strrchr(path, '/');
-	return s ? s + 1 : path;
-}
-
 /* The next accepted bead at or after k, or a->nbeads. */
 static size_t next_accepted(const termin_alignment *a, size_t k, double minc)
 {
@@ -109,7 +103,7 @@ int termin_alignment_store(const termin_alignment *a, termin_tm *tm,
 			return termin__error_set(TERMIN_EUSAGE, "align: bad language code '%s'", a->lang[s]);
 		lang[s] = lbuf[s];
 	}
-	const char *doc = opts->doc ? opts->doc : opts->src_name ? base_name(opts->src_name) : NULL;
+	const char *doc = opts->doc ? opts->doc : opts->src_name ? termin__path_base(opts->src_name) : NULL;
 	src.name = opts->src_name ? opts->src_name : "(alignment)";
 	src.format = "align";
 	src.doc = doc;

@@ -413,21 +413,15 @@ done:
 
 /* ---- dispatch ---- */
 
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-	return n >= m && strcasecmp(s + n - m, suffix) == 0;
-}
-
 /* Guesses the format from the extension, then from the first bytes. */
 static termin_check_format sniff(const char *path)
 {
-	if (ends_with(path, ".tmx"))
+	if (termin__path_has_suffix(path, ".tmx"))
 		return TERMIN_CHECK_TMX;
-	if (ends_with(path, ".xlf") || ends_with(path, ".xliff") || ends_with(path, ".sdlxliff") ||
-	    ends_with(path, ".mqxliff"))
+	if (termin__path_has_suffix(path, ".xlf") || termin__path_has_suffix(path, ".xliff") || termin__path_has_suffix(path, ".sdlxliff") ||
+	    termin__path_has_suffix(path, ".mqxliff"))
 		return TERMIN_CHECK_XLIFF;
-	if (ends_with(path, ".tsv") || ends_with(path, ".tab"))
+	if (termin__path_has_suffix(path, ".tsv") || termin__path_has_suffix(path, ".tab"))
 		return TERMIN_CHECK_TSV;
 	FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
 	char buf[4096];

@@ -724,12 +724,6 @@ static const char *intern_file(termin_glossary *g, const char *name)
 	return g->files.v[g->files.n - 1];
 }
 
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && strcasecmp(s + n - k, suffix) == 0;
-}
-
 /* Decides the format: XML roots first (whatever the name), then the
  * extension, then a tab in the first line. */
 static termin_glossary_format sniff(const char *name, const char *data, size_t len)
@@ -752,12 +746,12 @@ static termin_glossary_format sniff(const char *name, const char *data, size_t l
 			return TERMIN_GLOSSARY_TBX2;
 		break;
 	}
-	if (ends_with(name, ".tbx") || ends_with(name, ".xml"))
+	if (termin__path_has_suffix(name, ".tbx") || termin__path_has_suffix(name, ".xml"))
 		return TERMIN_GLOSSARY_TBX;
-	if (ends_with(name, ".csv"))
+	if (termin__path_has_suffix(name, ".csv"))
 		return TERMIN_GLOSSARY_CSV;
-	if (ends_with(name, ".tsv") || ends_with(name, ".utf8") || ends_with(name, ".tab") ||
-	    ends_with(name, ".txt"))
+	if (termin__path_has_suffix(name, ".tsv") || termin__path_has_suffix(name, ".utf8") || termin__path_has_suffix(name, ".tab") ||
+	    termin__path_has_suffix(name, ".txt"))
 		return TERMIN_GLOSSARY_TSV;
 	const char *nl = memchr(data, '\n', n);
 	if (memchr(data, '\t', nl ? (size_t)(nl - data) : n))

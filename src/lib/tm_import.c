@@ -43,12 +43,6 @@ static void warnf(wctx *w, const char *fmt, ...)
 	on_warn(w, msg);
 }
 
-static const char *base_name(const char *path)
-{
-	const char *s = strrchr(path, '/');
-	return s ? s + 1 : path;
-}
-
 /* Reports an invalid unit as skipped (skip_invalid) or fails the file. */
 static int invalid_unit(termin_tm *tm, wctx *w, int rc)
 {
@@ -413,12 +407,6 @@ done:
 
 /* ======================= dispatch ======================= */
 
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && strcasecmp(s + n - k, suffix) == 0;
-}
-
 /* Decides the format from the first bytes: XML (any BOM) is TMX, a .tsv
  * name or a first line with one tab is TSV, anything else text; a .tmx
  * name on anything but XML is refused. */
@@ -465,11 +453,11 @@ static int sniff(const char *path, const char **format)
 		return 0;
 	}
 	/* a .tmx that is not XML is a broken TMX file, not a table or a text */
-	if (ends_with(path, ".tmx"))
+	if (termin__path_has_suffix(path, ".tmx"))
 		return termin__error_set(TERMIN_EINVALID, "%s:1: not a TMX file: it does not begin "
 		                         "with an XML tag (--format tsv or --format text imports it "
 		                         "as such)", path);
-	if (ends_with(path, ".tsv") || ends_with(path, ".tab")) {
+	if (termin__path_has_suffix(path, ".tsv") || termin__path_has_suffix(path, ".tab")) {
 		*format = "tsv";
 		return 0;
 	}
@@ -507,7 +495,7 @@ int termin_tm_import(termin_tm *tm, const char *path, const termin_tm_import_opt
 			return rc;
 	}
 	result->format = format;
-	const char *doc = opts->doc ? opts->doc : strcmp(path, "-") == 0 ? "stdin" : base_name(path);
+	const char *doc = opts->doc ? opts->doc : strcmp(path, "-") == 0 ? "stdin" : termin__path_base(path);
 	if (strcmp(format, "tmx") == 0)
 		return import_tmx(tm, path, doc, &w);
 	if (strcmp(format, "tsv") == 0)

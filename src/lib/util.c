@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 static void oom(size_t n)
@@ -369,4 +370,16 @@ int termin__read_file(const char *path, char **out, size_t *len)
 	*len = b.len;
 	*out = termin_buf_detach(&b);
 	return 0;
+}
+
+const char *termin__path_base(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+int termin__path_has_suffix(const char *path, const char *suffix)
+{
+	size_t n = strlen(path), k = strlen(suffix);
+	return n >= k && strcasecmp(path + n - k, suffix) == 0;
 }

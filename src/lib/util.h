@@ -92,6 +92,12 @@ int termin__dict_locate(const char *name, char **aff, char **dic);
 /* Reads a whole (small) file into memory. */
 int termin__read_file(const char *path, char **out, size_t *len);
 
+/* The last component of `path` (after the last '/'), inside `path`. */
+const char *termin__path_base(const char *path);
+
+/* 1 when `path` ends with `suffix` (".tmx"), compared case-insensitively. */
+int termin__path_has_suffix(const char *path, const char *suffix);
+
 #endif
 
 /* ---- string-keyed hash map: byte-string keys (copied) to intptr_t ---- */
