@@ -263,6 +263,22 @@ fail:
 	return rc;
 }
 
+/* Runs a set-up statement of a fresh file. Two processes opening a new
+ * database at once can get SQLITE_BUSY here without the busy handler being
+ * asked (SQLite's lock-upgrade deadlock avoidance), so it is retried for up
+ * to about ten seconds before the error stands. */
+static int setup_retry(sqlite3 *db, const char *sql)
+{
+	int rc = 0;
+	for (int tries = 0; tries < 200; tries++) {
+		if ((rc = termin__db_exec(db, sql)) >= 0 ||
+		    (sqlite3_extended_errcode(db) & 0xff) != SQLITE_BUSY)
+			return rc;
+		sqlite3_sleep(50);
+	}
+	return rc;
+}
+
 int termin__db_open(sqlite3 **out, const char *path, int readonly, int busy_ms, int *schema)
 {
 	sqlite3 *db = NULL;
@@ -287,7 +303,7 @@ int termin__db_open(sqlite3 **out, const char *path, int readonly, int busy_ms, 
 		goto fail;
 	/* 8 KiB pages (for a new file; an existing one keeps its own): fewer
 	 * pages to write and to search on bulk imports. */
-	if (!readonly && (rc = termin__db_exec(db, "PRAGMA page_size = 8192")) < 0)
+	if (!readonly && (rc = setup_retry(db, "PRAGMA page_size = 8192")) < 0)
 		goto fail;
 	/* The page cache is what bounds memory: 32 MiB whatever the TM's size. */
 	if ((rc = termin__db_exec(db, "PRAGMA cache_size = -32768")) < 0 ||
@@ -297,7 +313,7 @@ int termin__db_open(sqlite3 **out, const char *path, int readonly, int busy_ms, 
 		/* WAL: readers never block the writer nor the writer them; NORMAL
 		 * sync is crash-safe in WAL mode (a killed process loses nothing
 		 * committed, only a power cut can lose the last transactions). */
-		if ((rc = termin__db_exec(db, "PRAGMA journal_mode = WAL")) < 0 ||
+		if ((rc = setup_retry(db, "PRAGMA journal_mode = WAL")) < 0 ||
 		    (rc = termin__db_exec(db, "PRAGMA synchronous = NORMAL")) < 0)
 			goto fail;
 		if ((rc = pragma_int(db, "PRAGMA user_version", &version)) < 0)
