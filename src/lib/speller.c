@@ -7,6 +7,7 @@
 #include "util.h"
 #include "termin/speller.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -133,11 +134,78 @@ int termin_speller_add_words(termin_speller *s, const char *path)
 	return 0;
 }
 
+/* The pool of loaded dictionaries: every handle termin__hunspell_open
+ * made, lent or idle. At most POOL_IDLE idle ones are kept. */
+enum { POOL_IDLE = 4 };
+
+typedef struct {
+	char *aff, *dic;
+	Hunhandle *h;
+	int lent;
+	unsigned long used;    /* when it was last given back, for eviction */
+} pooled;
+
+static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+static pooled *pool;
+static size_t pool_n, pool_cap;
+static unsigned long pool_clock;
+
+struct Hunhandle *termin__hunspell_open(const char *aff, const char *dic)
+{
+	pthread_mutex_lock(&pool_lock);
+	for (size_t i = 0; i < pool_n; i++)
+		if (!pool[i].lent && strcmp(pool[i].aff, aff) == 0 && strcmp(pool[i].dic, dic) == 0) {
+			pool[i].lent = 1;
+			pthread_mutex_unlock(&pool_lock);
+			return pool[i].h;
+		}
+	pthread_mutex_unlock(&pool_lock);
+	/* loaded outside the lock: another thread may load its own meanwhile */
+	Hunhandle *h = Hunspell_create(aff, dic);
+	if (!h)
+		return NULL;
+	pthread_mutex_lock(&pool_lock);
+	TERMIN_GROW(pool, pool_cap, pool_n + 1);
+	pool[pool_n++] = (pooled){ termin__xstrdup(aff), termin__xstrdup(dic), h, 1, 0 };
+	pthread_mutex_unlock(&pool_lock);
+	return h;
+}
+
+void termin__hunspell_close(struct Hunhandle *h)
+{
+	size_t idle = 0, oldest = SIZE_MAX;
+	if (!h)
+		return;
+	pthread_mutex_lock(&pool_lock);
+	for (size_t i = 0; i < pool_n; i++) {
+		if (pool[i].h == h) {
+			pool[i].lent = 0;
+			pool[i].used = ++pool_clock;
+		}
+		if (!pool[i].lent) {
+			idle++;
+			if (oldest == SIZE_MAX || pool[i].used < pool[oldest].used)
+				oldest = i;
+		}
+	}
+	pooled gone = { 0 };
+	if (idle > POOL_IDLE) {
+		gone = pool[oldest];
+		pool[oldest] = pool[--pool_n];
+	}
+	pthread_mutex_unlock(&pool_lock);
+	if (gone.h) {
+		Hunspell_destroy(gone.h);
+		free(gone.aff);
+		free(gone.dic);
+	}
+}
+
 static int load(dict *d)
 {
 	if (d->h || d->failed)
 		return d->h ? 0 : TERMIN_EIO;
-	d->h = Hunspell_create(d->aff, d->dic);
+	d->h = termin__hunspell_open(d->aff, d->dic);
 	if (!d->h) {
 		d->failed = 1;
 		return termin__error_set(TERMIN_EIO, "%s: cannot load hunspell dictionary", d->dic);
@@ -355,8 +423,7 @@ void termin_speller_free(termin_speller *s)
 	if (!s)
 		return;
 	for (size_t i = 0; i < s->n; i++) {
-		if (s->dicts[i].h)
-			Hunspell_destroy(s->dicts[i].h);
+		termin__hunspell_close(s->dicts[i].h);
 		free(s->dicts[i].name);
 		free(s->dicts[i].aff);
 		free(s->dicts[i].dic);

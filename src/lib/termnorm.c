@@ -238,7 +238,7 @@ int termin__norm_new(termin__norm **out, termin_morphology m)
 	if (m == TERMIN_MORPH_HUNSPELL || m == TERMIN_MORPH_HYBRID) {
 		char *aff = NULL, *dic = NULL;
 		if (termin__dict_locate("ru_RU", &aff, &dic))
-			n->hun = Hunspell_create(aff, dic);
+			n->hun = termin__hunspell_open(aff, dic);
 		free(aff);
 		free(dic);
 		if (!n->hun) {
@@ -256,8 +256,7 @@ int termin__norm_new(termin__norm **out, termin_morphology m)
 	if (m == TERMIN_MORPH_SNOWBALL || m == TERMIN_MORPH_HYBRID) {
 		n->sb = sb_stemmer_new("russian", "UTF_8");
 		if (!n->sb) {
-			if (n->hun)
-				Hunspell_destroy(n->hun);
+			termin__hunspell_close(n->hun);
 			free(n);
 			return termin__error_set(TERMIN_ERROR, "libstemmer has no Russian stemmer");
 		}
@@ -274,8 +273,7 @@ void termin__norm_free(termin__norm *n)
 		return;
 	if (n->sb)
 		sb_stemmer_delete(n->sb);
-	if (n->hun)
-		Hunspell_destroy(n->hun);
+	termin__hunspell_close(n->hun);
 	termin_buf_free(&n->fold);
 	termin_buf_free(&n->word);
 	termin_buf_free(&n->keys);

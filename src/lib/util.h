@@ -88,6 +88,15 @@ int termin__is_invisible(int32_t cp);
  * directories; on success sets malloc'd paths and returns 1, else 0. */
 int termin__dict_locate(const char *name, char **aff, char **dic);
 
+/* Loading a dictionary is slow (ru_RU takes 80 ms), so a handle given back
+ * with termin__hunspell_close stays loaded, idle, for the next object that
+ * opens the same files. A handle is lent to one object at a time: two
+ * objects, or two threads, never share one. NULL when hunspell cannot
+ * load the files. */
+struct Hunhandle;
+struct Hunhandle *termin__hunspell_open(const char *aff, const char *dic);
+void termin__hunspell_close(struct Hunhandle *h);
+
 /* ---- files ---- */
 /* Reads a whole (small) file into memory. */
 int termin__read_file(const char *path, char **out, size_t *len);
