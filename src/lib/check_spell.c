@@ -403,10 +403,12 @@ static const char *suggestion(check_spell *cs, const char *w, size_t n)
 	 * distinct words get them */
 	if (termin_strmap_size(cs->sugg) >= 1000)
 		return NULL;
-	char *list[3] = { NULL, NULL, NULL };
+	/* only the first is shown: asking for one stops the search at the
+	 * first correction found, which is the first of a longer list */
+	char *list[1] = { NULL };
 	termin_buf cw = TERMIN_BUF_INIT;
 	clean_word(&cw, w, n);
-	int k = termin_speller_suggest_quick(cs->sp, cw.ptr, cw.len, list, 3);
+	int k = termin_speller_suggest_quick(cs->sp, cw.ptr, cw.len, list, 1);
 	termin_buf_free(&cw);
 	if (k <= 0) {
 		termin_strmap_put(cs->sugg, w, n, 0);
@@ -414,8 +416,6 @@ static const char *suggestion(check_spell *cs, const char *w, size_t n)
 	}
 	TERMIN_GROW(cs->suggestions, cs->cap_sugg, cs->n_sugg + 1);
 	cs->suggestions[cs->n_sugg++] = list[0];
-	for (int i = 1; i < k; i++)
-		free(list[i]);
 	termin_strmap_put(cs->sugg, w, n, (intptr_t)cs->n_sugg);
 	return list[0];
 }
