@@ -181,6 +181,8 @@ void termin_checker_free(termin_checker *ck)
 	free(ck->variety);
 	free(ck->doc);
 	termin_buf_free(&ck->tmp);
+	termin_buf_free(&ck->norm_buf[0]);
+	termin_buf_free(&ck->norm_buf[1]);
 	free(ck);
 }
 
@@ -434,28 +436,42 @@ void termin__check_add_group(termin_checker *ck, int check, const size_t *units,
 
 /* ---- consistency groups ---- */
 
-/* The text as compared for consistency: white space collapsed and
- * trimmed. */
-static char *normalise(const char *s, size_t len)
+/* The text as compared for consistency, into b: white space collapsed
+ * and trimmed. */
+static void normalise(termin_buf *b, const char *s, size_t len)
 {
-	termin_buf b = TERMIN_BUF_INIT;
 	size_t i = 0;
 	int space = 0;
+	termin_buf_clear(b);
+	termin_buf_reserve(b, len);
 	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		/* bytes that cannot start a space are copied as they are */
+		if (c > ' ' && c < 0x80) {
+			size_t j = i + 1;
+			while (j < len && (unsigned char)s[j] > ' ' && (unsigned char)s[j] < 0x80)
+				j++;
+			if (space)
+				b->ptr[b->len++] = ' ';
+			space = 0;
+			memcpy(b->ptr + b->len, s + i, j - i);
+			b->len += j - i;
+			i = j;
+			continue;
+		}
 		size_t at = i;
 		int32_t cp = termin__utf8_next(s, len, &i);
 		if (termin__is_space(cp)) {
-			space = b.len > 0;
+			space = b->len > 0;
 			continue;
 		}
 		if (space)
-			termin_buf_putc(&b, ' ');
+			b->ptr[b->len++] = ' ';
 		space = 0;
-		termin_buf_put(&b, s + at, i - at);
+		memcpy(b->ptr + b->len, s + at, i - at);
+		b->len += i - at;
 	}
-	if (!b.ptr)
-		termin_buf_puts(&b, "");
-	return termin_buf_detach(&b);
+	b->ptr[b->len] = '\0';
 }
 
 static void group_add(termin_checker *ck, int side, uint64_t key, size_t unit)
@@ -518,13 +534,13 @@ int termin__check_stash(termin_checker *ck, const ck_unit *cu, uint64_t *off)
 
 /* Writes a unit's normalised texts to the spill file; returns 0 or
  * TERMIN_EIO. */
-static int spill(termin_checker *ck, struct ck_norm *nm, const char *src, const char *tgt)
+static int spill(termin_checker *ck, struct ck_norm *nm, const termin_buf *src, const termin_buf *tgt)
 {
 	int rc;
 	nm->off = ck->spilled;
-	nm->len[0] = (uint32_t)strlen(src);
-	nm->len[1] = (uint32_t)strlen(tgt);
-	if ((rc = spill_write(ck, src, nm->len[0])) < 0 || (rc = spill_write(ck, tgt, nm->len[1])) < 0)
+	nm->len[0] = (uint32_t)src->len;
+	nm->len[1] = (uint32_t)tgt->len;
+	if ((rc = spill_write(ck, src->ptr, nm->len[0])) < 0 || (rc = spill_write(ck, tgt->ptr, nm->len[1])) < 0)
 		return rc;
 	return 0;
 }
@@ -538,13 +554,20 @@ static char *unspill(termin_checker *ck, size_t unit, int side)
 
 /* Whether a text is worth a consistency group: it has a word of two or
  * more letters (a bare number or date is translated alike anyway). */
-static int has_word(const char *s)
+static int has_word(const char *s, size_t len)
 {
-	size_t i = 0, len = strlen(s);
+	size_t i = 0;
 	int run = 0;
 	while (i < len) {
-		int32_t cp = termin__utf8_next(s, len, &i);
-		run = termin__is_letter(cp) ? run + 1 : 0;
+		unsigned char c = (unsigned char)s[i];
+		int letter;
+		if (c < 0x80) {
+			letter = (c | 32) >= 'a' && (c | 32) <= 'z';
+			i++;
+		} else {
+			letter = termin__is_letter(termin__utf8_next(s, len, &i));
+		}
+		run = letter ? run + 1 : 0;
 		if (run >= 2)
 			return 1;
 	}
@@ -701,21 +724,24 @@ int termin_checker_add(termin_checker *ck, const termin_check_unit *u)
 		goto done;
 
 	if (cu.bilingual) {
-		char *src = normalise(cu.text[0], cu.len[0]);
-		char *tgt = normalise(cu.text[1], cu.len[1]);
-		int gs = *src && *tgt && has_word(src), gt = *src && *tgt && has_word(tgt);
+		termin_buf *src = &ck->norm_buf[0], *tgt = &ck->norm_buf[1];
+		normalise(src, cu.text[0], cu.len[0]);
+		normalise(tgt, cu.text[1], cu.len[1]);
+		/* (a NUL byte ends the text, as it does in the report) */
+		src->len = strlen(src->ptr);
+		tgt->len = strlen(tgt->ptr);
+		int both = src->len && tgt->len;
+		int gs = both && has_word(src->ptr, src->len), gt = both && has_word(tgt->ptr, tgt->len);
 		if (gs || gt) {
 			struct ck_norm *nm = &ck->norm[cu.index];
-			nm->hash[0] = termin__hash64(src, strlen(src), 0);
-			nm->hash[1] = termin__hash64(tgt, strlen(tgt), 0);
+			nm->hash[0] = termin__hash64(src->ptr, src->len, 0);
+			nm->hash[1] = termin__hash64(tgt->ptr, tgt->len, 0);
 			rc = spill(ck, nm, src, tgt);
 			if (rc == 0 && gs)
 				group_add(ck, 0, nm->hash[0], cu.index);
 			if (rc == 0 && gt)
 				group_add(ck, 1, nm->hash[1], cu.index);
 		}
-		free(src);
-		free(tgt);
 		if (rc < 0)
 			goto done;
 	}

@@ -140,6 +140,7 @@ struct termin_checker {
 	termin_speller *speller;
 	const termin_glossary *glossary;
 	termin_buf tmp;
+	termin_buf norm_buf[2];  /* normalised texts of the unit */
 };
 
 /* Records a finding on unit `cu` for check `check` at `side`, span
@@ -177,6 +178,17 @@ int termin__is_letter(int32_t cp);
 int termin__is_upper(int32_t cp);
 int termin__is_cyrillic(int32_t cp);
 int termin__is_latin(int32_t cp);
+/* termin__utf8_next with the ASCII case inline. */
+static inline int32_t termin__ck_next(const char *s, size_t len, size_t *i)
+{
+	unsigned char c = (unsigned char)s[*i];
+	if (c < 0x80) {
+		(*i)++;
+		return c;
+	}
+	return termin__utf8_next(s, len, i);
+}
+
 /* Lower-cases UTF-8 into b (appending). */
 void termin__lower(termin_buf *b, const char *s, size_t len);
 

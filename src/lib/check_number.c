@@ -123,18 +123,31 @@ static size_t read_number(numlist *l, const char *s, size_t len, size_t i, int r
 
 /* ---- words that stand for numbers ---- */
 
-static const char *const en_months[] = { "january", "february", "march", "april", "may", "june", "july",
-	                                      "august", "september", "october", "november", "december" };
+typedef struct {
+	const char *w;
+	size_t n;              /* strlen(w) */
+	int v;
+} numword;
+
+#define NW(s, v) { s, sizeof(s) - 1, v }
+
+static const numword en_months[] = {
+	NW("january", 1), NW("february", 2), NW("march", 3), NW("april", 4), NW("may", 5), NW("june", 6),
+	NW("july", 7), NW("august", 8), NW("september", 9), NW("october", 10), NW("november", 11),
+	NW("december", 12)
+};
 /* Russian month stems (every case form starts with one) */
-static const char *const ru_months[] = { "январ", "феврал", "март", "апрел", "ма", "июн", "июл",
-	                                      "август", "сентябр", "октябр", "ноябр", "декабр" };
+static const numword ru_months[] = {
+	NW("январ", 1), NW("феврал", 2), NW("март", 3), NW("апрел", 4), NW("ма", 5), NW("июн", 6),
+	NW("июл", 7), NW("август", 8), NW("сентябр", 9), NW("октябр", 10), NW("ноябр", 11), NW("декабр", 12)
+};
 
 static int month_of(const char *w, size_t n, int ru)
 {
 	for (int m = 0; m < 12; m++) {
 		if (ru) {
-			size_t sl = strlen(ru_months[m]);
-			if (n < sl || memcmp(w, ru_months[m], sl) != 0)
+			size_t sl = ru_months[m].n;
+			if (n < sl || memcmp(w, ru_months[m].w, sl) != 0)
 				continue;
 			/* май, мая, мае, маем; март, марта, ...; others any ending
 			 * of at most 4 bytes (две буквы) */
@@ -147,10 +160,12 @@ static int month_of(const char *w, size_t n, int ru)
 			if (n - sl <= 6)
 				return m + 1;
 		} else {
-			size_t ml = strlen(en_months[m]);
-			if (n == ml && memcmp(w, en_months[m], n) == 0)
+			size_t ml = en_months[m].n;
+			if (w[0] != en_months[m].w[0])
+				continue;
+			if (n == ml && memcmp(w, en_months[m].w, n) == 0)
 				return m + 1;
-			if (n == 3 && m != 4 && memcmp(w, en_months[m], 3) == 0)
+			if (n == 3 && m != 4 && memcmp(w, en_months[m].w, 3) == 0)
 				return m + 1;
 			if (n == 4 && m == 8 && memcmp(w, "sept", 4) == 0)
 				return 9;
@@ -159,37 +174,32 @@ static int month_of(const char *w, size_t n, int ru)
 	return 0;
 }
 
-typedef struct {
-	const char *w;
-	int v;
-} numword;
-
 static const numword en_words[] = {
-	{ "zero", 0 }, { "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 }, { "five", 5 }, { "six", 6 },
-	{ "seven", 7 }, { "eight", 8 }, { "nine", 9 }, { "ten", 10 }, { "eleven", 11 }, { "twelve", 12 },
-	{ "fifteen", 15 }, { "twenty", 20 }, { "thirty", 30 }, { "forty", 40 }, { "fifty", 50 },
-	{ "hundred", 100 }, { "thousand", 1000 }, { "first", 1 }, { "second", 2 }, { "third", 3 },
-	{ "fourth", 4 }, { "fifth", 5 }, { "sixth", 6 }, { "seventh", 7 }, { "eighth", 8 }, { "ninth", 9 },
-	{ "tenth", 10 }, { "once", 1 }, { "twice", 2 }, { "single", 1 }, { "double", 2 }, { "dozen", 12 },
-	{ NULL, 0 }
+	NW("zero", 0), NW("one", 1), NW("two", 2), NW("three", 3), NW("four", 4), NW("five", 5), NW("six", 6),
+	NW("seven", 7), NW("eight", 8), NW("nine", 9), NW("ten", 10), NW("eleven", 11), NW("twelve", 12),
+	NW("fifteen", 15), NW("twenty", 20), NW("thirty", 30), NW("forty", 40), NW("fifty", 50),
+	NW("hundred", 100), NW("thousand", 1000), NW("first", 1), NW("second", 2), NW("third", 3),
+	NW("fourth", 4), NW("fifth", 5), NW("sixth", 6), NW("seventh", 7), NW("eighth", 8), NW("ninth", 9),
+	NW("tenth", 10), NW("once", 1), NW("twice", 2), NW("single", 1), NW("double", 2), NW("dozen", 12),
+	{ NULL, 0, 0 }
 };
 
 /* Russian number words by stem: every case form of the numeral starts with
  * the stem; the stems are long enough not to begin other common words. */
 static const numword ru_words[] = {
-	{ "один", 1 }, { "одна", 1 }, { "одно", 1 }, { "одни", 1 }, { "одно", 1 }, { "два", 2 }, { "две", 2 },
-	{ "двух", 2 }, { "двум", 2 }, { "три", 3 }, { "трех", 3 }, { "трём", 3 }, { "трем", 3 }, { "трёх", 3 },
-	{ "четыр", 4 }, { "пять", 5 }, { "пяти", 5 }, { "шесть", 6 }, { "шести", 6 }, { "семь", 7 },
-	{ "семи", 7 }, { "восем", 8 }, { "восьм", 8 }, { "девят", 9 }, { "десят", 10 }, { "двенадцат", 12 },
-	{ "двадцат", 20 }, { "тридцат", 30 }, { "сорок", 40 }, { "пятьдесят", 50 }, { "сто", 100 },
-	{ "тысяч", 1000 }, { "перв", 1 }, { "втор", 2 }, { "трет", 3 }, { "четверт", 4 }, { "пят", 5 },
-	{ "шест", 6 }, { "седьм", 7 }, { "дважды", 2 }, { "трижды", 3 }, { NULL, 0 }
+	NW("один", 1), NW("одна", 1), NW("одно", 1), NW("одни", 1), NW("одно", 1), NW("два", 2), NW("две", 2),
+	NW("двух", 2), NW("двум", 2), NW("три", 3), NW("трех", 3), NW("трём", 3), NW("трем", 3), NW("трёх", 3),
+	NW("четыр", 4), NW("пять", 5), NW("пяти", 5), NW("шесть", 6), NW("шести", 6), NW("семь", 7),
+	NW("семи", 7), NW("восем", 8), NW("восьм", 8), NW("девят", 9), NW("десят", 10), NW("двенадцат", 12),
+	NW("двадцат", 20), NW("тридцат", 30), NW("сорок", 40), NW("пятьдесят", 50), NW("сто", 100),
+	NW("тысяч", 1000), NW("перв", 1), NW("втор", 2), NW("трет", 3), NW("четверт", 4), NW("пят", 5),
+	NW("шест", 6), NW("седьм", 7), NW("дважды", 2), NW("трижды", 3), { NULL, 0, 0 }
 };
 
 static int en_word_value(const char *w, size_t n)
 {
 	for (size_t i = 0; en_words[i].w; i++)
-		if (strlen(en_words[i].w) == n && memcmp(en_words[i].w, w, n) == 0)
+		if (en_words[i].n == n && en_words[i].w[0] == w[0] && memcmp(en_words[i].w, w, n) == 0)
 			return en_words[i].v;
 	return -1;
 }
@@ -197,13 +207,13 @@ static int en_word_value(const char *w, size_t n)
 static int ru_word_value(const char *w, size_t n)
 {
 	/* exact short forms first, then stems followed by at most 3 letters */
-	static const numword exact[] = { { "два", 2 }, { "две", 2 }, { "три", 3 }, { "сто", 100 },
-		                         { "пять", 5 }, { "семь", 7 }, { "шесть", 6 }, { NULL, 0 } };
+	static const numword exact[] = { NW("два", 2), NW("две", 2), NW("три", 3), NW("сто", 100),
+		                         NW("пять", 5), NW("семь", 7), NW("шесть", 6), { NULL, 0, 0 } };
 	for (size_t i = 0; exact[i].w; i++)
-		if (strlen(exact[i].w) == n && memcmp(exact[i].w, w, n) == 0)
+		if (exact[i].n == n && memcmp(exact[i].w, w, n) == 0)
 			return exact[i].v;
 	for (size_t i = 0; ru_words[i].w; i++) {
-		size_t sl = strlen(ru_words[i].w);
+		size_t sl = ru_words[i].n;
 		if (sl <= 6 || ru_words[i].v == 0)
 			continue;   /* short stems only as exact words (above) */
 		if (n >= sl && n <= sl + 6 && memcmp(ru_words[i].w, w, sl) == 0)

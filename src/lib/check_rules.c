@@ -52,22 +52,48 @@ void termin__lower(termin_buf *b, const char *s, size_t len)
 {
 	size_t i = 0;
 	char enc[4];
+	/* ASCII and Russian letters keep their byte length when lower-cased:
+	 * they are written straight into the buffer */
+	termin_buf_reserve(b, len);
 	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			b->ptr[b->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			i++;
+			continue;
+		}
+		if ((c == 0xD0 || c == 0xD1) && i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+			int32_t cp = ((c & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+			if (cp >= 0x410 && cp <= 0x42F)
+				cp += 0x20;
+			else if (cp == 0x401)
+				cp = 0x451;
+			else if (!(cp >= 0x430 && cp <= 0x44F))
+				cp = u_tolower(cp);
+			int n = termin__utf8_encode(cp, enc);
+			if (n == 2) {
+				b->ptr[b->len++] = enc[0];
+				b->ptr[b->len++] = enc[1];
+				i += 2;
+				continue;
+			}
+		}
 		int32_t cp = termin__utf8_next(s, len, &i);
 		if (cp < 0)
 			continue;
-		if (cp < 128)
-			cp = tolower(cp);
-		else if (cp >= 0x410 && cp <= 0x42F)
+		if (cp >= 0x410 && cp <= 0x42F)
 			cp += 0x20;
 		else if (cp == 0x401)
 			cp = 0x451;
-		else if (cp >= 0x430 && cp <= 0x44F)
-			;
-		else
+		else if (!(cp >= 0x430 && cp <= 0x44F))
 			cp = u_tolower(cp);
-		termin_buf_put(b, enc, (size_t)termin__utf8_encode(cp, enc));
+		int n = termin__utf8_encode(cp, enc);
+		/* the rest may grow (a few lower-case letters are longer) */
+		termin_buf_reserve(b, (size_t)n + (len - i));
+		memcpy(b->ptr + b->len, enc, (size_t)n);
+		b->len += (size_t)n;
 	}
+	b->ptr[b->len] = '\0';
 }
 
 static int is_apostrophe(int32_t cp)
@@ -80,12 +106,12 @@ static int is_hyphen(int32_t cp)
 	return cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
 
-static int is_word_char(int32_t cp)
+static inline int is_word_char(int32_t cp)
 {
 	if (cp < 0)
 		return 0;
 	if (cp < 128)
-		return isalnum(cp);
+		return (cp >= '0' && cp <= '9') || ((cp | 32) >= 'a' && (cp | 32) <= 'z');
 	if ((cp >= 0x410 && cp <= 0x44F) || cp == 0x401 || cp == 0x451)
 		return 1;
 	/* letters, digits and combining marks (stress accents) */
@@ -100,7 +126,7 @@ size_t termin__check_words(const char *s, size_t len, ck_word **out)
 	*out = NULL;
 	while (i < len) {
 		size_t at = i;
-		int32_t cp = termin__utf8_next(s, len, &i);
+		int32_t cp = termin__ck_next(s, len, &i);
 		if (!is_word_char(cp)) {
 			if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == '\n')
 				sentence = 1;
@@ -116,9 +142,23 @@ size_t termin__check_words(const char *s, size_t len, ck_word **out)
 			size_t before = j;
 			if (j >= len)
 				break;
-			int32_t c = termin__utf8_next(s, len, &j);
+			int32_t c = termin__ck_next(s, len, &j);
 			if (is_word_char(c)) {
-				if (c < 128 ? (c >= '0' && c <= '9') : u_isdigit(c))
+				if (c < 128) {
+					/* ASCII: a digit or a Latin letter */
+					if (c <= '9') {
+						cur.digits++;
+					} else {
+						cur.letters++;
+						cur.upper += c <= 'Z';
+						cur.latin++;
+					}
+				} else if (c <= 0x44F && c >= 0x410) {
+					/* the Russian alphabet */
+					cur.letters++;
+					cur.upper += c < 0x430;
+					cur.cyrillic++;
+				} else if (u_isdigit(c))
 					cur.digits++;
 				else if (termin__is_letter(c)) {
 					cur.letters++;
@@ -131,7 +171,7 @@ size_t termin__check_words(const char *s, size_t len, ck_word **out)
 			}
 			if ((is_apostrophe(c) || is_hyphen(c)) && j < len) {
 				size_t k = j;
-				int32_t next = termin__utf8_next(s, len, &k);
+				int32_t next = termin__ck_next(s, len, &k);
 				if (is_word_char(next))
 					continue;
 			}
@@ -521,6 +561,13 @@ static void check_spaces(termin_checker *ck, const ck_unit *cu, int side)
 	}
 	i = first;
 	while (i < last) {
+		/* only ' ' and the lead bytes of NBSP (C2) and of the thin and
+		 * narrow spaces (E2) can start a run */
+		unsigned char c = (unsigned char)s[i];
+		if (c != ' ' && c != 0xC2 && c != 0xE2) {
+			i++;
+			continue;
+		}
 		size_t at = i, run = 0, end = i;
 		for (;;) {
 			size_t k = end;
@@ -656,6 +703,12 @@ static void check_quotes(termin_checker *ck, const ck_unit *cu, int side)
 	int depth = 0;
 	int ru = cu->ru[side];
 	while (i < len) {
+		/* quotation marks are '"' or start with C2 («») or E2 (“”„) */
+		unsigned char c = (unsigned char)s[i];
+		if (c != '"' && c != 0xC2 && c != 0xE2) {
+			i++;
+			continue;
+		}
 		size_t at = i;
 		int32_t cp = termin__utf8_next(s, len, &i);
 		if (termin__in_spans(cu->links[side], cu->n_links[side], at, i))
