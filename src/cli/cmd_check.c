@@ -77,6 +77,7 @@ int cmd_check(int argc, char **argv)
 	const char *fail_on = "warning", *min_sev = "info", *variety = NULL, *color = "auto";
 	const char *source_sev = "info", *input_format = "auto", *title = NULL;
 	int no_glossary = 0, list = 0, use_db = 0;
+	long jobs = 0;
 	cli_list glossaries = { 0 }, words = { 0 }, ignores = { 0 }, disable = { 0 }, enable = { 0 },
 	         severities = { 0 };
 	const cli_opt opts[] = {
@@ -101,6 +102,7 @@ int cmd_check(int argc, char **argv)
 		{ CLI_CHOICE, "variety", 0, "VAR", "expected English spelling (default: what each document mostly uses)", &variety, "en-GB|en-US" },
 		{ CLI_CHOICE, "color", 0, "WHEN", "colour the terminal report", &color, "auto|always|never" },
 		{ CLI_STRING, "title", 0, "TEXT", "title of the HTML and JUnit reports", &title, NULL },
+		{ CLI_INT, "jobs", 'j', "N", "check on N threads (default: one per processor; the same findings)", &jobs, NULL },
 		{ CLI_FLAG, "list", 0, NULL, "list the checks with their default severity and exit", &list, NULL },
 		{ CLI_END, NULL, 0, NULL, NULL, NULL, NULL }
 	};
@@ -123,6 +125,10 @@ int cmd_check(int argc, char **argv)
 	}
 	if (db)
 		use_db = 1;
+	if (jobs < 0 || jobs > 64) {
+		free(args);
+		return cli_usage_error("check", "--jobs takes 1 to 64 (or 0: one per processor)");
+	}
 	if (nargs == 0 && !use_db) {
 		free(args);
 		return cli_usage_error("check", "no input files (or --tm / --db for the TM database)");
@@ -160,6 +166,7 @@ int cmd_check(int argc, char **argv)
 	co.glossary = termin_glossary_concept_count(g) ? g : NULL;
 	co.speller = sp;
 	co.variety = variety;
+	co.threads = (int)jobs;
 	termin_severity_parse(source_sev, &co.source_severity);
 	if ((rc = termin_checker_new(&ck, &co)) < 0)
 		goto fail;
@@ -239,7 +246,8 @@ int cmd_check(int argc, char **argv)
 		if ((rc = termin_check_tm(ck, tm, cli_db_path(db), src, tgt)) < 0)
 			goto fail;
 	}
-	termin_checker_finish(ck);
+	if ((rc = termin_checker_finish(ck)) < 0)
+		goto fail;
 
 	/* report */
 	termin_report_opts ro = TERMIN_REPORT_OPTS_INIT;

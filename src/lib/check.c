@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct {
 	const char *id;
@@ -82,6 +83,8 @@ int termin__check_on(const termin_checker *ck, int check)
 	return ck->sev[check] != TERMIN_SEVERITY_OFF;
 }
 
+static int ctx_init(termin_checker *ck, ck_ctx *ctx, int own_terms);
+
 int termin_checker_new(termin_checker **out, const termin_checker_opts *opts)
 {
 	termin_checker_opts def = TERMIN_CHECKER_OPTS_INIT;
@@ -107,6 +110,9 @@ int termin_checker_new(termin_checker **out, const termin_checker_opts *opts)
 	ck->by_target = termin_strmap_new();
 	ck->glossary = opts->glossary;
 	ck->speller = opts->speller;
+	pthread_mutex_init(&ck->mx, NULL);
+	pthread_cond_init(&ck->cv_work, NULL);
+	pthread_cond_init(&ck->cv_done, NULL);
 	if (!ck->speller) {
 		termin_speller_new(&ck->own_speller);
 		/* a missing dictionary only narrows what spelling can judge */
@@ -119,6 +125,11 @@ int termin_checker_new(termin_checker **out, const termin_checker_opts *opts)
 		goto fail;
 	if ((rc = termin__check_spell_new(&ck->spell, ck->speller, opts->glossary, opts->variety)) < 0)
 		goto fail;
+	ck->threads = opts->version >= 2 ? opts->threads : 0;
+	ck->ctx = termin__xcalloc(1, sizeof *ck->ctx);
+	if ((rc = ctx_init(ck, &ck->ctx[0], 0)) < 0)
+		goto fail;
+	ck->n_ctx = 1;
 	*out = ck;
 	return 0;
 fail:
@@ -139,10 +150,13 @@ struct ck_norm {
 	uint32_t len[2];
 };
 
+static void pipeline_free(termin_checker *ck);
+
 void termin_checker_free(termin_checker *ck)
 {
 	if (!ck)
 		return;
+	pipeline_free(ck);
 	for (size_t i = 0; i < ck->nf; i++) {
 		ck_finding *f = &ck->f[i];
 		free((char *)f->pub.match);
@@ -181,8 +195,9 @@ void termin_checker_free(termin_checker *ck)
 	free(ck->variety);
 	free(ck->doc);
 	termin_buf_free(&ck->tmp);
-	termin_buf_free(&ck->norm_buf[0]);
-	termin_buf_free(&ck->norm_buf[1]);
+	pthread_mutex_destroy(&ck->mx);
+	pthread_cond_destroy(&ck->cv_work);
+	pthread_cond_destroy(&ck->cv_done);
 	free(ck);
 }
 
@@ -346,16 +361,13 @@ static ck_finding *new_finding(termin_checker *ck, int check, termin_severity se
 	return f;
 }
 
-void termin__check_add(termin_checker *ck, const ck_unit *cu, int check, int side, size_t start,
-                       size_t end, const char *suggestion, const char *fmt, ...)
+/* Records a finding whose message is made (msg: malloc'd, taken). */
+static void add_finding(termin_checker *ck, const ck_unit *cu, int check, int side, size_t start, size_t end,
+                        const char *suggestion, char *msg)
 {
 	termin_severity sev = ck->sev[check];
-	va_list ap;
-	termin_buf msg = TERMIN_BUF_INIT;
 	int s = side & 1;
 
-	if (sev == TERMIN_SEVERITY_OFF)
-		return;
 	if (side == SIDE_SRC && cu->bilingual && sev > ck->source_sev)
 		sev = ck->source_sev;
 	ck_finding *f = new_finding(ck, check, sev);
@@ -388,14 +400,30 @@ void termin__check_add(termin_checker *ck, const ck_unit *cu, int check, int sid
 	f->pub.match = termin__xstrndup(cu->text[s] + start, end - start);
 	f->pub.suggestion = suggestion ? termin__xstrdup(suggestion) : NULL;
 	f->pub.hash = cu->hash;
+	f->pub.message = msg;
+}
+
+void termin__check_add(termin_checker *ck, const ck_unit *cu, int check, int side, size_t start,
+                       size_t end, const char *suggestion, const char *fmt, ...)
+{
+	va_list ap;
+	char tmp[1024];
+
+	if (ck->sev[check] == TERMIN_SEVERITY_OFF)
+		return;
 	va_start(ap, fmt);
-	{
-		char tmp[1024];
-		vsnprintf(tmp, sizeof tmp, fmt, ap);
-		termin_buf_puts(&msg, tmp);
-	}
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
 	va_end(ap);
-	f->pub.message = termin_buf_detach(&msg);
+	if (cu->job) {
+		/* phase 1: recorded in unit order by phase 2 */
+		ck_job *j = cu->job;
+		TERMIN_GROW(j->pend, j->cap_pend, j->n_pend + 1);
+		j->pend[j->n_pend++] = (ck_pending){ (unsigned char)check, (unsigned char)side, start, end,
+		                                      suggestion ? termin__xstrdup(suggestion) : NULL,
+		                                      termin__xstrdup(tmp) };
+		return;
+	}
+	add_finding(ck, cu, check, side, start, end, suggestion, termin__xstrdup(tmp));
 }
 
 void termin__check_add_group(termin_checker *ck, int check, const size_t *units, size_t n,
@@ -668,90 +696,452 @@ static int lang_is(const char *lang, const char *want)
 	return lang && termin_lang_matches(lang, want);
 }
 
-int termin_checker_add(termin_checker *ck, const termin_check_unit *u)
+/* ---- the pipeline ----
+ *
+ * termin_checker_add copies each unit into a batch. Phase 1 of a batch
+ * (check_unit: the checks of a unit alone, and the spelling verdicts of
+ * its words) runs on a worker thread or on the caller's; phase 2
+ * (finish_unit) always runs on the caller's thread, batch after batch in
+ * the order of the units, so the findings, documents and consistency
+ * groups are those of a run on one thread, byte for byte. */
+
+enum { BATCH_UNITS = 128 };
+
+struct ck_batch {
+	ck_job jobs[BATCH_UNITS];
+	size_t n;
+	int state;              /* B_QUEUED, B_CLAIMED, B_DONE */
+	struct ck_batch *next;
+};
+
+enum { B_QUEUED, B_CLAIMED, B_DONE };
+
+/* Copies the unit's strings into job->mem. */
+static void copy_unit(ck_job *j, const termin_check_unit *u, const char *file)
 {
-	ck_unit cu;
+	const char *src[6] = { u->tuid, u->src_lang, u->tgt_lang, u->source, u->target, u->source_markup };
+	size_t len[6] = { u->tuid ? strlen(u->tuid) : 0, u->src_lang ? strlen(u->src_lang) : 0,
+	                  u->tgt_lang ? strlen(u->tgt_lang) : 0, u->source_len, u->target_len, u->source_markup_len };
+	size_t off[7];
+	termin_buf_clear(&j->mem);
+	for (int k = 0; k < 7; k++) {
+		const char *p = k < 6 ? src[k] : u->target_markup;
+		size_t n = k < 6 ? len[k] : u->target_markup_len;
+		off[k] = j->mem.len;
+		if (p)
+			termin_buf_put(&j->mem, p, n);
+		termin_buf_putc(&j->mem, '\0');
+	}
+	j->u = *u;
+	j->u.file = file;
+	const char *m = j->mem.ptr;
+	j->u.tuid = u->tuid ? m + off[0] : NULL;
+	j->u.src_lang = u->src_lang ? m + off[1] : NULL;
+	j->u.tgt_lang = u->tgt_lang ? m + off[2] : NULL;
+	j->u.source = u->source ? m + off[3] : NULL;
+	j->u.target = u->target ? m + off[4] : NULL;
+	j->u.source_markup = u->source_markup ? m + off[5] : NULL;
+	j->u.target_markup = u->target_markup ? m + off[6] : NULL;
+	if (!u->source)
+		j->u.source_len = 0;
+	if (!u->target)
+		j->u.target_len = 0;
+}
+
+static void job_reset(ck_job *j)
+{
+	for (size_t i = 0; i < j->n_pend; i++) {
+		free(j->pend[i].suggestion);
+		free(j->pend[i].message);
+	}
+	j->n_pend = 0;
+	j->n_use = 0;
+	free(j->cu.links[0]);
+	free(j->cu.links[1]);
+	free(j->cu.words[0]);
+	free(j->cu.words[1]);
+	memset(&j->cu, 0, sizeof j->cu);
+	free(j->err);
+	j->err = NULL;
+	j->rc = 0;
+	j->rc_where = 0;
+}
+
+static void job_free(ck_job *j)
+{
+	job_reset(j);
+	free(j->pend);
+	free(j->use);
+	free(j->use_side);
+	free(j->verdict[0]);
+	free(j->verdict[1]);
+	termin_buf_free(&j->mem);
+	termin_buf_free(&j->norm[0]);
+	termin_buf_free(&j->norm[1]);
+}
+
+static void job_fail(ck_job *j, int rc, int where)
+{
+	const termin_error *e = termin_error_last();
+	j->rc = rc;
+	j->rc_where = where;
+	j->err = termin__xstrdup(e && e->message ? e->message : "checking failed");
+}
+
+/* Phase 1 of one unit, on any thread: nothing here touches the checker
+ * but through its read-only settings, the thread's context and the
+ * spelling lock. */
+static void check_unit(termin_checker *ck, ck_ctx *ctx, ck_job *j)
+{
+	ck_unit *cu = &j->cu;
+	const termin_check_unit *u = &j->u;
+	int rc;
+
+	cu->u = u;
+	cu->job = j;
+	cu->bilingual = u->target != NULL;
+	cu->text[0] = u->source ? u->source : "";
+	cu->len[0] = u->source ? u->source_len : 0;
+	cu->text[1] = u->target ? u->target : "";
+	cu->len[1] = u->target ? u->target_len : 0;
+	cu->lang[0] = u->src_lang ? u->src_lang : "en";
+	cu->lang[1] = u->tgt_lang ? u->tgt_lang : "ru";
+	for (int s = 0; s < 2; s++) {
+		cu->ru[s] = lang_is(cu->lang[s], "ru");
+		cu->en[s] = lang_is(cu->lang[s], "en");
+	}
+	cu->hash = termin__hash64(cu->text[0], cu->len[0], termin__hash64(cu->text[1], cu->len[1], 0));
+	for (int s = 0; s < 1 + cu->bilingual; s++) {
+		cu->n_links[s] = termin__check_links(cu->text[s], cu->len[s], &cu->links[s]);
+		cu->n_words[s] = termin__check_words(cu->text[s], cu->len[s], &cu->words[s]);
+	}
+
+	termin__check_rules(ck, cu);
+	if (cu->bilingual && cu->len[1] > 0)
+		termin__check_numbers(ck, cu);
+	if (ctx->terms && (rc = termin__check_terms_unit(ck, ctx->terms, cu)) < 0) {
+		job_fail(j, rc, 1);
+		return;
+	}
+	if ((rc = termin__check_spell_verdicts(ck, ck->spell, ctx->verdicts, cu, j)) < 0) {
+		job_fail(j, rc, 2);
+		return;
+	}
+	j->group[0] = j->group[1] = 0;
+	if (cu->bilingual) {
+		termin_buf *src = &j->norm[0], *tgt = &j->norm[1];
+		normalise(src, cu->text[0], cu->len[0]);
+		normalise(tgt, cu->text[1], cu->len[1]);
+		/* (a NUL byte ends the text, as it does in the report) */
+		src->len = strlen(src->ptr);
+		tgt->len = strlen(tgt->ptr);
+		int both = src->len && tgt->len;
+		j->group[0] = both && has_word(src->ptr, src->len);
+		j->group[1] = both && has_word(tgt->ptr, tgt->len);
+	}
+}
+
+/* Phase 2 of one unit, in unit order on the caller's thread. */
+static int finish_unit(termin_checker *ck, ck_job *j)
+{
+	ck_unit *cu = &j->cu;
+	const char *file = j->u.file;
 	int rc = 0;
-	const char *file = u->file ? u->file : "";
 
 	if (!ck->doc || strcmp(ck->doc, file) != 0) {
 		end_document(ck);
 		ck->doc = termin__xstrdup(file);
 	}
-	memset(&cu, 0, sizeof cu);
-	cu.u = u;
-	cu.bilingual = u->target != NULL;
-	cu.index = ck->units;
-	cu.text[0] = u->source ? u->source : "";
-	cu.len[0] = u->source ? u->source_len : 0;
-	cu.text[1] = u->target ? u->target : "";
-	cu.len[1] = u->target ? u->target_len : 0;
-	cu.lang[0] = u->src_lang ? u->src_lang : "en";
-	cu.lang[1] = u->tgt_lang ? u->tgt_lang : "ru";
-	for (int s = 0; s < 2; s++) {
-		cu.ru[s] = lang_is(cu.lang[s], "ru");
-		cu.en[s] = lang_is(cu.lang[s], "en");
+	cu->job = NULL;
+	for (size_t i = 0; i < j->n_pend; i++) {
+		ck_pending *p = &j->pend[i];
+		add_finding(ck, cu, p->check, p->side, p->start, p->end, p->suggestion, p->message);
+		p->message = NULL;
 	}
-	cu.hash = termin__hash64(cu.text[0], cu.len[0], termin__hash64(cu.text[1], cu.len[1], 0));
+	if (ck->terms && j->rc_where != 1)
+		termin__check_terms_record(ck->terms, cu, j);
+	if (j->rc_where == 1)
+		goto failed;
+	rc = termin__check_spell_unit(ck, ck->spell, cu, j);
+	if (j->rc_where == 2)
+		goto failed;
+	if (rc < 0)
+		return rc;
+	if (j->group[0] || j->group[1]) {
+		struct ck_norm *nm = &ck->norm[cu->index];
+		nm->hash[0] = termin__hash64(j->norm[0].ptr, j->norm[0].len, 0);
+		nm->hash[1] = termin__hash64(j->norm[1].ptr, j->norm[1].len, 0);
+		rc = spill(ck, nm, &j->norm[0], &j->norm[1]);
+		if (rc == 0 && j->group[0])
+			group_add(ck, 0, nm->hash[0], cu->index);
+		if (rc == 0 && j->group[1])
+			group_add(ck, 1, nm->hash[1], cu->index);
+	}
+	return rc;
+failed:
+	return termin__error_set(j->rc, "%s", j->err);
+}
 
+static struct ck_batch *batch_new(termin_checker *ck)
+{
+	struct ck_batch *b = ck->spare;
+	if (b)
+		ck->spare = b->next;
+	else
+		b = termin__xcalloc(1, sizeof *b);
+	b->n = 0;
+	b->next = NULL;
+	b->state = B_QUEUED;
+	return b;
+}
+
+static void batch_recycle(termin_checker *ck, struct ck_batch *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		job_reset(&b->jobs[i]);
+	b->n = 0;
+	b->next = ck->spare;
+	ck->spare = b;
+}
+
+static void batch_free(struct ck_batch *b)
+{
+	for (size_t i = 0; i < BATCH_UNITS; i++)
+		job_free(&b->jobs[i]);
+	free(b);
+}
+
+static void batch_check(termin_checker *ck, ck_ctx *ctx, struct ck_batch *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		check_unit(ck, ctx, &b->jobs[i]);
+}
+
+/* The oldest batch waiting for phase 1, claimed; NULL when none. Called
+ * with ck->mx held. */
+static struct ck_batch *claim(termin_checker *ck)
+{
+	for (struct ck_batch *b = ck->head; b; b = b->next)
+		if (b->state == B_QUEUED) {
+			b->state = B_CLAIMED;
+			return b;
+		}
+	return NULL;
+}
+
+static void *worker(void *arg)
+{
+	ck_ctx *ctx = arg;
+	termin_checker *ck = ctx->ck;
+	pthread_mutex_lock(&ck->mx);
+	for (;;) {
+		struct ck_batch *b = claim(ck);
+		if (!b) {
+			if (ck->stop)
+				break;
+			pthread_cond_wait(&ck->cv_work, &ck->mx);
+			continue;
+		}
+		pthread_mutex_unlock(&ck->mx);
+		batch_check(ck, ctx, b);
+		pthread_mutex_lock(&ck->mx);
+		b->state = B_DONE;
+		pthread_cond_broadcast(&ck->cv_done);
+	}
+	pthread_mutex_unlock(&ck->mx);
+	return NULL;
+}
+
+static int ctx_init(termin_checker *ck, ck_ctx *ctx, int own_terms)
+{
+	int rc;
+	memset(ctx, 0, sizeof *ctx);
+	ctx->ck = ck;
+	ctx->verdicts = termin_strmap_new();
+	if (!own_terms)
+		ctx->terms = ck->terms;
+	else if (ck->glossary && ck->terms && (rc = termin__check_terms_new(&ctx->terms, ck->glossary)) < 0) {
+		termin_strmap_free(ctx->verdicts);
+		return rc;
+	}
+	return 0;
+}
+
+static void ctx_free(termin_checker *ck, ck_ctx *ctx)
+{
+	if (ctx->terms != ck->terms)
+		termin__check_terms_free(ctx->terms);
+	termin_strmap_free(ctx->verdicts);
+}
+
+static int processors(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
+}
+
+/* Starts the worker threads (once the run proves long enough to be
+ * worth their set-up). A thread that cannot start only means fewer. */
+static void start_workers(termin_checker *ck)
+{
+	int want = ck->threads > 0 ? ck->threads : processors();
+	if (want > 16)
+		want = 16;
+	ck->ctx = termin__xrealloc(ck->ctx, (size_t)want * sizeof *ck->ctx);
+	for (int i = 1; i < want; i++) {
+		ck_ctx *c = &ck->ctx[ck->n_ctx];
+		if (ctx_init(ck, c, 1) < 0)
+			break;
+		if (pthread_create(&c->th, NULL, worker, c) != 0) {
+			ctx_free(ck, c);
+			break;
+		}
+		c->running = 1;
+		ck->n_ctx++;
+	}
+}
+
+static void stop_workers(termin_checker *ck)
+{
+	if (ck->n_ctx <= 1)
+		return;
+	pthread_mutex_lock(&ck->mx);
+	ck->stop = 1;
+	pthread_cond_broadcast(&ck->cv_work);
+	pthread_mutex_unlock(&ck->mx);
+	for (size_t i = 1; i < ck->n_ctx; i++) {
+		pthread_join(ck->ctx[i].th, NULL);
+		ctx_free(ck, &ck->ctx[i]);
+	}
+	ck->n_ctx = 1;
+}
+
+/* Runs phase 2 of the finished batches at the head, helping with phase 1
+ * when `all` (the end of the run) or when too many batches wait. Returns
+ * the first error of a unit. */
+static int drain(termin_checker *ck, int all)
+{
+	size_t most = 2 * ck->n_ctx + 2;
+	int rc = 0;
+	pthread_mutex_lock(&ck->mx);
+	while (ck->head) {
+		struct ck_batch *b = ck->head;
+		if (b->state == B_DONE) {
+			ck->head = b->next;
+			if (!ck->head)
+				ck->tail = NULL;
+			ck->in_flight--;
+			pthread_mutex_unlock(&ck->mx);
+			for (size_t i = 0; i < b->n; i++) {
+				int r = ck->failed ? 0 : finish_unit(ck, &b->jobs[i]);
+				if (r < 0 && !ck->failed) {
+					ck->failed = 1;
+					rc = r;
+				}
+			}
+			batch_recycle(ck, b);
+			pthread_mutex_lock(&ck->mx);
+			continue;
+		}
+		if (!all && ck->in_flight <= most)
+			break;
+		struct ck_batch *mine = claim(ck);
+		if (mine) {
+			pthread_mutex_unlock(&ck->mx);
+			batch_check(ck, &ck->ctx[0], mine);
+			pthread_mutex_lock(&ck->mx);
+			mine->state = B_DONE;
+		} else {
+			pthread_cond_wait(&ck->cv_done, &ck->mx);
+		}
+	}
+	pthread_mutex_unlock(&ck->mx);
+	return rc;
+}
+
+/* Hands the batch being filled to phase 1. */
+static int submit(termin_checker *ck)
+{
+	struct ck_batch *b = ck->cur;
+	if (!b || !b->n)
+		return 0;
+	ck->cur = NULL;
+	pthread_mutex_lock(&ck->mx);
+	b->state = B_QUEUED;
+	if (ck->tail)
+		ck->tail->next = b;
+	else
+		ck->head = b;
+	ck->tail = b;
+	ck->in_flight++;
+	pthread_cond_signal(&ck->cv_work);
+	pthread_mutex_unlock(&ck->mx);
+	/* one thread: every unit at once, as it comes */
+	return drain(ck, ck->n_ctx <= 1);
+}
+
+/* Stops the threads and drops the units still in the pipeline (a run
+ * abandoned before termin_checker_finish). */
+static void pipeline_free(termin_checker *ck)
+{
+	if (!ck->ctx)
+		return;
+	stop_workers(ck);
+	for (struct ck_batch *b = ck->head, *next; b; b = next) {
+		next = b->next;
+		batch_free(b);
+	}
+	ck->head = ck->tail = NULL;
+	if (ck->cur)
+		batch_free(ck->cur);
+	ck->cur = NULL;
+	for (struct ck_batch *b = ck->spare, *next; b; b = next) {
+		next = b->next;
+		batch_free(b);
+	}
+	ck->spare = NULL;
+	if (ck->n_ctx)
+		ctx_free(ck, &ck->ctx[0]);
+	free(ck->ctx);
+	ck->ctx = NULL;
+	ck->n_ctx = 0;
+}
+
+int termin_checker_add(termin_checker *ck, const termin_check_unit *u)
+{
+	const char *file = u->file ? u->file : "";
+	int rc;
+
+	if (ck->failed)
+		return termin__error_set(TERMIN_ERROR, "the checker stopped at an earlier error");
 	TERMIN_GROW(ck->unit_tuid, ck->cap_units, ck->units + 1);
 	if (ck->cap_norm < ck->cap_units) {
 		ck->norm = termin__xrealloc(ck->norm, ck->cap_units * sizeof *ck->norm);
+		ck->unit_file = termin__xrealloc(ck->unit_file, ck->cap_units * sizeof *ck->unit_file);
+		ck->unit_line = termin__xrealloc(ck->unit_line, ck->cap_units * sizeof *ck->unit_line);
 		ck->cap_norm = ck->cap_units;
 	}
 	memset(&ck->norm[ck->units], 0, sizeof *ck->norm);
-	ck->unit_file = termin__xrealloc(ck->unit_file, ck->cap_units * sizeof *ck->unit_file);
-	ck->unit_line = termin__xrealloc(ck->unit_line, ck->cap_units * sizeof *ck->unit_line);
 	ck->unit_tuid[ck->units] = u->tuid ? termin__xstrdup(u->tuid) : NULL;
 	/* a run of units from one file shares its interned name */
 	if (!ck->last_file || strcmp(ck->last_file, file) != 0)
 		ck->last_file = intern_file(ck, file);
 	ck->unit_file[ck->units] = ck->last_file;
 	ck->unit_line[ck->units] = u->line;
-	ck->units++;
 
-	for (int s = 0; s < 1 + cu.bilingual; s++) {
-		cu.n_links[s] = termin__check_links(cu.text[s], cu.len[s], &cu.links[s]);
-		cu.n_words[s] = termin__check_words(cu.text[s], cu.len[s], &cu.words[s]);
+	/* worker threads once the run is long enough to pay for them */
+	if (ck->n_ctx == 1 && ck->threads != 1 && ck->units == 2 * BATCH_UNITS)
+		start_workers(ck);
+	if (!ck->cur)
+		ck->cur = batch_new(ck);
+	ck_job *j = &ck->cur->jobs[ck->cur->n++];
+	copy_unit(j, u, ck->last_file);
+	j->cu.index = ck->units++;
+	if (ck->cur->n == BATCH_UNITS || ck->n_ctx <= 1) {
+		if ((rc = submit(ck)) < 0)
+			return rc;
 	}
-
-	termin__check_rules(ck, &cu);
-	if (cu.bilingual && cu.len[1] > 0)
-		termin__check_numbers(ck, &cu);
-	if (ck->terms && (rc = termin__check_terms_unit(ck, ck->terms, &cu)) < 0)
-		goto done;
-	if ((rc = termin__check_spell_unit(ck, ck->spell, &cu)) < 0)
-		goto done;
-
-	if (cu.bilingual) {
-		termin_buf *src = &ck->norm_buf[0], *tgt = &ck->norm_buf[1];
-		normalise(src, cu.text[0], cu.len[0]);
-		normalise(tgt, cu.text[1], cu.len[1]);
-		/* (a NUL byte ends the text, as it does in the report) */
-		src->len = strlen(src->ptr);
-		tgt->len = strlen(tgt->ptr);
-		int both = src->len && tgt->len;
-		int gs = both && has_word(src->ptr, src->len), gt = both && has_word(tgt->ptr, tgt->len);
-		if (gs || gt) {
-			struct ck_norm *nm = &ck->norm[cu.index];
-			nm->hash[0] = termin__hash64(src->ptr, src->len, 0);
-			nm->hash[1] = termin__hash64(tgt->ptr, tgt->len, 0);
-			rc = spill(ck, nm, src, tgt);
-			if (rc == 0 && gs)
-				group_add(ck, 0, nm->hash[0], cu.index);
-			if (rc == 0 && gt)
-				group_add(ck, 1, nm->hash[1], cu.index);
-		}
-		if (rc < 0)
-			goto done;
-	}
-	rc = 0;
-done:
-	free(cu.links[0]);
-	free(cu.links[1]);
-	free(cu.words[0]);
-	free(cu.words[1]);
-	return rc;
+	return 0;
 }
 
 static int cmp_finding(const void *a, const void *b)
@@ -771,9 +1161,16 @@ static int cmp_finding(const void *a, const void *b)
 
 int termin_checker_finish(termin_checker *ck)
 {
+	int rc;
 	if (ck->finished)
 		return 0;
 	ck->finished = 1;
+	rc = submit(ck);
+	if (rc == 0)
+		rc = drain(ck, 1);
+	stop_workers(ck);
+	if (rc < 0 || ck->failed)
+		return rc < 0 ? rc : termin__error_set(TERMIN_ERROR, "the checker stopped at an earlier error");
 	end_document(ck);
 	group_findings(ck, 0);
 	group_findings(ck, 1);

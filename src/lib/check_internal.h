@@ -16,6 +16,7 @@
 #ifndef TERMIN_CHECK_INTERNAL_H
 #define TERMIN_CHECK_INTERNAL_H
 
+#include <pthread.h>
 #include <stdio.h>
 
 #include "util.h"
@@ -51,6 +52,7 @@ enum { SIDE_SRC = 0, SIDE_TGT = 1, SIDE_PAIR_SRC = 2, SIDE_PAIR_TGT = 3 };
 
 typedef struct check_terms check_terms;
 typedef struct check_spell check_spell;
+typedef struct ck_job ck_job;
 
 /* A byte span of a text. */
 typedef struct {
@@ -81,7 +83,49 @@ typedef struct {
 	/* URLs, e-mail addresses and domain names in each side */
 	ck_span *links[2];
 	size_t n_links[2];
+	/* while the unit is checked on its own (phase 1, any thread): where
+	 * its findings and term uses wait for phase 2; NULL in phase 2 */
+	ck_job *job;
 } ck_unit;
+
+/* A finding made in phase 1, waiting to be recorded in unit order. */
+typedef struct {
+	unsigned char check, side;
+	size_t start, end;
+	char *suggestion, *message;
+} ck_pending;
+
+/* A unit in the pipeline. Phase 1 (check.c: check_unit) runs the checks
+ * that look at the unit alone, on any thread; phase 2 (finish_unit) runs
+ * in unit order on the caller's thread: it records the findings, the
+ * document's term uses and consistency groups, and spelling's verdicts
+ * that depend on what came before. */
+struct ck_job {
+	termin_check_unit u;      /* its strings live in mem */
+	termin_buf mem;
+	ck_unit cu;
+	ck_pending *pend;
+	size_t n_pend, cap_pend;
+	termin_term_hit *use;     /* term hits for the document's usage */
+	unsigned char *use_side;
+	size_t n_use, cap_use;
+	intptr_t *verdict[2];     /* spelling: per word of each side */
+	size_t cap_verdict[2];
+	termin_buf norm[2];       /* consistency: the normalised texts */
+	int group[2];             /* worth a group on that side */
+	int rc;                   /* phase 1 failed: a TERMIN_E* code */
+	int rc_where;             /* 1 terms, 2 spelling */
+	char *err;                /* its message */
+};
+
+/* What a thread needs for phase 1 of its own. */
+typedef struct {
+	termin_checker *ck;
+	check_terms *terms;       /* the thread's matcher; NULL without a glossary */
+	termin_strmap *verdicts;  /* word -> spelling verdict, this thread's cache */
+	pthread_t th;
+	int running;
+} ck_ctx;
 
 typedef struct {
 	termin_finding pub;
@@ -136,11 +180,22 @@ struct termin_checker {
 
 	check_terms *terms;
 	check_spell *spell;
+	/* the pipeline (check.c) */
+	struct ck_batch *head, *tail;   /* submitted batches, in unit order */
+	struct ck_batch *cur;           /* being filled */
+	struct ck_batch *spare;         /* done with, for reuse */
+	size_t in_flight;
+	pthread_mutex_t mx;
+	pthread_cond_t cv_work, cv_done;
+	int stop;
+	int threads;                    /* wanted: 1 none, 0 one per processor */
+	ck_ctx *ctx;                    /* ctx[0]: the caller's thread */
+	size_t n_ctx;
+	int failed;                     /* a unit's error, returned by the next call */
 	termin_speller *own_speller;
 	termin_speller *speller;
 	const termin_glossary *glossary;
 	termin_buf tmp;
-	termin_buf norm_buf[2];  /* normalised texts of the unit */
 };
 
 /* Records a finding on unit `cu` for check `check` at `side`, span
@@ -160,17 +215,24 @@ size_t termin__check_links(const char *s, size_t len, ck_span **out);
 /* Whether [i, j) lies inside one of the spans. */
 int termin__in_spans(const ck_span *sp, size_t n, size_t i, size_t j);
 
-/* Terms (check_terms.c). */
+/* Terms (check_terms.c). Phase 1: the unit's findings; the hits that
+ * count for term-inconsistent wait in cu->job. Phase 2: they are
+ * recorded for the document in the checker's own instance. */
 int termin__check_terms_new(check_terms **out, const termin_glossary *g);
 void termin__check_terms_free(check_terms *t);
 int termin__check_terms_unit(termin_checker *ck, check_terms *t, const ck_unit *cu);
+void termin__check_terms_record(check_terms *t, const ck_unit *cu, const ck_job *job);
 void termin__check_terms_doc_end(termin_checker *ck, check_terms *t);
 
-/* Spelling (check_spell.c). */
+/* Spelling (check_spell.c). Phase 1 (any thread): the verdict of each
+ * word into job->verdict, through the thread's cache; the dictionaries
+ * are asked under the checker's spelling lock. Phase 2: the findings. */
 int termin__check_spell_new(check_spell **out, termin_speller *sp, const termin_glossary *g,
                             const char *variety);
 void termin__check_spell_free(check_spell *s);
-int termin__check_spell_unit(termin_checker *ck, check_spell *s, const ck_unit *cu);
+int termin__check_spell_verdicts(termin_checker *ck, check_spell *s, termin_strmap *cache, const ck_unit *cu,
+                                 ck_job *job);
+int termin__check_spell_unit(termin_checker *ck, check_spell *s, const ck_unit *cu, const ck_job *job);
 void termin__check_spell_doc_end(termin_checker *ck, check_spell *s);
 
 /* Text helpers (check_rules.c). */

@@ -25,7 +25,7 @@
 /* V_ASK: unknown to the dictionaries, a Cyrillic word that may still be
  * a form the dictionary lacks; asking costs a hunspell suggestion (tens of
  * milliseconds), so it waits until the word would be reported. */
-enum { V_OK = 1, V_BAD = 2, V_US = 4, V_GB = 8, V_ASK = 16 };
+enum { V_OK = 1, V_BAD = 2, V_US = 4, V_GB = 8, V_ASK = 16, V_ERR = 32 };
 
 typedef struct {
 	size_t unit;
@@ -55,6 +55,9 @@ struct check_spell {
 	variant_use *vu;
 	size_t n_vu, cap_vu;
 	termin_buf a, b, c;
+	/* everything above is shared by the threads of phase 1 (which ask
+	 * the dictionaries for words their caches lack) and phase 2 */
+	pthread_mutex_t lock;
 };
 
 /* Whether spelling judges this word at all: two or more letters, no
@@ -113,6 +116,7 @@ int termin__check_spell_new(check_spell **out, termin_speller *sp, const termin_
 	cs->sugg = termin_strmap_new();
 	cs->twins = termin_strmap_new();
 	cs->variety = variety ? termin__xstrdup(variety) : NULL;
+	pthread_mutex_init(&cs->lock, NULL);
 	termin_speller_new(&cs->us);
 	termin_speller_new(&cs->gb);
 	if (termin_speller_add_dict(cs->us, "en_US") < 0 || termin_speller_add_dict(cs->gb, "en_GB") < 0) {
@@ -169,6 +173,7 @@ void termin__check_spell_free(check_spell *cs)
 	termin_buf_free(&cs->a);
 	termin_buf_free(&cs->b);
 	termin_buf_free(&cs->c);
+	pthread_mutex_destroy(&cs->lock);
 	free(cs);
 }
 
@@ -574,7 +579,8 @@ static intptr_t settle(check_spell *cs, const char *w, size_t n, intptr_t v)
 	return v;
 }
 
-/* known() through the verdict cache (for joined words: "lim" + "it"). */
+/* known() through the phase-2 verdict cache (for joined words: "lim" +
+ * "it"); a word settled there already keeps its verdict. */
 static int known_cached(check_spell *cs, const char *w, size_t n)
 {
 	intptr_t v;
@@ -586,7 +592,68 @@ static int known_cached(check_spell *cs, const char *w, size_t n)
 	return ok;
 }
 
-static int spell_side(termin_checker *ck, check_spell *cs, const ck_unit *cu, int side)
+/* Phase 1: the verdict of every word of one side that spelling judges
+ * (0 for the others), through the thread's cache. */
+static int verdicts_side(termin_checker *ck, check_spell *cs, termin_strmap *cache, const ck_unit *cu, int side,
+                         intptr_t *out)
+{
+	const char *s = cu->text[side];
+	const ck_word *w = cu->words[side];
+	size_t n = cu->n_words[side];
+	for (size_t i = 0; i < n; i++) {
+		const ck_word *x = &w[i];
+		const char *ws = s + x->start;
+		size_t wl = x->end - x->start;
+		intptr_t v;
+		out[i] = 0;
+		if (!termin__check_spell_judges(s, x) || (x->latin && x->cyrillic) ||
+		    termin__in_spans(cu->links[side], cu->n_links[side], x->start, x->end))
+			continue;
+		if (!termin_strmap_get(cache, ws, wl, &v)) {
+			pthread_mutex_lock(&cs->lock);
+			int ok = known(cs, ws, wl);
+			if (ok < 0) {
+				pthread_mutex_unlock(&cs->lock);
+				out[i] = V_ERR;
+				return ok;
+			}
+			v = ok ? V_OK : x->cyrillic && !x->latin ? V_ASK : V_BAD;
+			if (ok && x->latin) {
+				/* common words only: names differ between the two
+				 * dictionaries without being spellings */
+				termin_buf cw = TERMIN_BUF_INIT, lw = TERMIN_BUF_INIT;
+				clean_word(&lw, ws, wl);
+				termin__lower(&cw, lw.ptr, lw.len);
+				termin_buf_free(&lw);
+				v |= variety_of(cs, cw.ptr, cw.len);
+				termin_buf_free(&cw);
+			}
+			pthread_mutex_unlock(&cs->lock);
+			termin_strmap_put(cache, ws, wl, v);
+		}
+		out[i] = v;
+	}
+	return 0;
+}
+
+int termin__check_spell_verdicts(termin_checker *ck, check_spell *cs, termin_strmap *cache, const ck_unit *cu,
+                                 ck_job *job)
+{
+	int rc = 0;
+	if (!termin__check_on(ck, CK_SPELLING) && !termin__check_on(ck, CK_SPELLING_VARIANT))
+		return 0;
+	for (int s = 0; s < 1 + (cu->bilingual && cu->len[1] > 0) && rc == 0; s++) {
+		if (job->cap_verdict[s] < cu->n_words[s]) {
+			job->cap_verdict[s] = cu->n_words[s] + 16;
+			job->verdict[s] = termin__xrealloc(job->verdict[s], job->cap_verdict[s] * sizeof **job->verdict);
+		}
+		rc = verdicts_side(ck, cs, cache, cu, s, job->verdict[s]);
+	}
+	return rc;
+}
+
+/* Phase 2: the findings of one side, from the verdicts of phase 1. */
+static int spell_side(termin_checker *ck, check_spell *cs, const ck_unit *cu, int side, const intptr_t *verdict)
 {
 	const char *s = cu->text[side];
 	const ck_word *w = cu->words[side];
@@ -612,25 +679,14 @@ static int spell_side(termin_checker *ck, check_spell *cs, const ck_unit *cu, in
 			                  to_cyr ? "Latin" : "Cyrillic", to_cyr ? "Cyrillic" : "Latin");
 			continue;
 		}
-		if (!termin_strmap_get(cs->verdict, ws, wl, &v)) {
-			int ok = known(cs, ws, wl);
-			if (ok < 0) {
-				rc = ok;
-				break;
-			}
-			v = ok ? V_OK : x->cyrillic && !x->latin ? V_ASK : V_BAD;
-			if (ok && x->latin) {
-				/* common words only: names differ between the two
-				 * dictionaries without being spellings */
-				termin_buf cw = TERMIN_BUF_INIT, lw = TERMIN_BUF_INIT;
-				clean_word(&lw, ws, wl);
-				termin__lower(&cw, lw.ptr, lw.len);
-				termin_buf_free(&lw);
-				v |= variety_of(cs, cw.ptr, cw.len);
-				termin_buf_free(&cw);
-			}
-			termin_strmap_put(cs->verdict, ws, wl, v);
+		v = verdict[i];
+		if (v & V_ERR) {
+			rc = TERMIN_EIO;
+			break;
 		}
+		/* an unknown Russian word may have been settled already */
+		if ((v & V_ASK) && !termin_strmap_get(cs->verdict, ws, wl, &v))
+			v = verdict[i];
 		if (v & V_OK) {
 			if (variant_on && (v & (V_US | V_GB)))
 				remember_variant(ck, cs, cu, side, x, (v & V_US) != 0);
@@ -683,13 +739,15 @@ static int spell_side(termin_checker *ck, check_spell *cs, const ck_unit *cu, in
 	return rc;
 }
 
-int termin__check_spell_unit(termin_checker *ck, check_spell *cs, const ck_unit *cu)
+int termin__check_spell_unit(termin_checker *ck, check_spell *cs, const ck_unit *cu, const ck_job *job)
 {
 	int rc = 0;
 	if (!termin__check_on(ck, CK_SPELLING) && !termin__check_on(ck, CK_SPELLING_VARIANT))
 		return 0;
+	pthread_mutex_lock(&cs->lock);
 	for (int s = 0; s < 1 + (cu->bilingual && cu->len[1] > 0) && rc == 0; s++)
-		rc = spell_side(ck, cs, cu, s);
+		rc = spell_side(ck, cs, cu, s, job->verdict[s]);
+	pthread_mutex_unlock(&cs->lock);
 	return rc;
 }
 
@@ -725,7 +783,16 @@ static void counterpart(check_spell *cs, termin_buf *out, const char *w, int to_
 	termin_buf_free(&low);
 }
 
+static void spell_doc_end(termin_checker *ck, check_spell *cs);
+
 void termin__check_spell_doc_end(termin_checker *ck, check_spell *cs)
+{
+	pthread_mutex_lock(&cs->lock);
+	spell_doc_end(ck, cs);
+	pthread_mutex_unlock(&cs->lock);
+}
+
+static void spell_doc_end(termin_checker *ck, check_spell *cs)
 {
 	size_t us = 0, gb = 0;
 	termin_buf sugg = TERMIN_BUF_INIT;

@@ -176,6 +176,29 @@ static void record_usage(check_terms *t, const ck_unit *cu, int side, const term
 	}
 }
 
+/* Phase 1: keeps a hit for record_usage in phase 2. */
+static void push_use(const ck_unit *cu, int side, const termin_term_hit *h)
+{
+	ck_job *j = cu->job;
+	size_t cap = j->cap_use;
+	TERMIN_GROW(j->use, j->cap_use, j->n_use + 1);
+	if (j->cap_use != cap)
+		j->use_side = termin__xrealloc(j->use_side, j->cap_use);
+	j->use[j->n_use] = *h;
+	/* the alternatives live in the matcher's scratch */
+	j->use[j->n_use].alternatives = NULL;
+	j->use[j->n_use].n_alternatives = 0;
+	j->use_side[j->n_use++] = (unsigned char)side;
+}
+
+void termin__check_terms_record(check_terms *t, const ck_unit *cu, const ck_job *job)
+{
+	if (cu->bilingual && cu->len[1] > 0)
+		t->bilingual = 1;
+	for (size_t i = 0; i < job->n_use; i++)
+		record_usage(t, cu, job->use_side[i], &job->use[i]);
+}
+
 static void report_deprecated(termin_checker *ck, const ck_unit *cu, int side, const termin_term_hit *h,
                               const char *lang)
 {
@@ -338,13 +361,12 @@ int termin__check_terms_unit(termin_checker *ck, check_terms *t, const ck_unit *
 		if (dep_on && is_old(hits[i].status))
 			report_deprecated(ck, cu, SIDE_SRC, &hits[i], cu->lang[0]);
 		if (!cu->bilingual)
-			record_usage(t, cu, 0, &hits[i]);
+			push_use(cu, 0, &hits[i]);
 		TERMIN_GROW(t->src, t->cap_src, t->n_src + 1);
 		t->src[t->n_src++] = hits[i];
 	}
 	if (!bi)
 		goto done;
-	t->bilingual = 1;
 	if ((rc = termin_matcher_find(t->m, cu->lang[1], cu->text[1], cu->len[1], &hits, &n)) < 0)
 		goto done;
 	char *reported = termin__xcalloc(n + 1, 1);
@@ -382,7 +404,7 @@ int termin__check_terms_unit(termin_checker *ck, check_terms *t, const ck_unit *
 	for (size_t j = 0; j < n; j++) {
 		if (dep_on && is_old(hits[j].status) && !reported[j])
 			report_deprecated(ck, cu, SIDE_TGT, &hits[j], cu->lang[1]);
-		record_usage(t, cu, 1, &hits[j]);
+		push_use(cu, 1, &hits[j]);
 	}
 	free(reported);
 	rc = 0;

@@ -91,10 +91,14 @@ typedef struct {
 	/* length-ratio bounds on target/source length in characters (0:
 	 * defaults 0.5 and 2.5 for EN-RU). */
 	double min_ratio, max_ratio;
+	/* Threads that check units (version 2): 0 one per processor (the
+	 * default), 1 none but the caller's. Findings are the same whatever
+	 * the number. */
+	int threads;
 } termin_checker_opts;
 
-#define TERMIN_CHECKER_OPTS_VERSION 1
-#define TERMIN_CHECKER_OPTS_INIT { TERMIN_CHECKER_OPTS_VERSION, NULL, NULL, NULL, TERMIN_SEVERITY_OFF, 0, 0 }
+#define TERMIN_CHECKER_OPTS_VERSION 2
+#define TERMIN_CHECKER_OPTS_INIT { TERMIN_CHECKER_OPTS_VERSION, NULL, NULL, NULL, TERMIN_SEVERITY_OFF, 0, 0, 0 }
 
 /* Creates a checker. TERMIN_EINVALID for a bad variety. Free with
  * termin_checker_free. */
@@ -137,7 +141,9 @@ typedef struct {
 int termin_checker_add(termin_checker *ck, const termin_check_unit *u);
 
 /* Ends the run: document and consistency checks, ignore lists, then the
- * findings are sorted by file, line and check. Call once. */
+ * findings are sorted by file, line and check. Call once. Returns 0, or
+ * the error of a unit still being checked (units are checked on worker
+ * threads: termin_checker_add may return the error of an earlier unit). */
 int termin_checker_finish(termin_checker *ck);
 
 /* Findings, in order after termin_checker_finish. */
