@@ -355,6 +355,14 @@ static void read_try(dict *d)
 
 int termin_speller_suggest_quick(termin_speller *s, const char *word, size_t len, char **out, int max)
 {
+	int filled = termin__speller_suggest_edits(s, word, len, out, max);
+	if (filled)
+		return filled;
+	return termin_speller_suggest(s, word, len, out, max);
+}
+
+int termin__speller_suggest_edits(termin_speller *s, const char *word, size_t len, char **out, int max)
+{
 	int script = word_script(word, len), filled = 0, done = 0;
 	int32_t cp[64], c[65];
 	const int32_t *try = NULL;
@@ -373,7 +381,7 @@ int termin_speller_suggest_quick(termin_speller *s, const char *word, size_t len
 	while (i < len && n < 64)
 		cp[n++] = termin__utf8_next(word, len, &i);
 	if (!try || i < len || n < 3 || max <= 0)
-		return termin_speller_suggest(s, word, len, out, max);
+		return 0;
 	/* hunspell's own order: the word capitalised (a name written in
 	 * lower case: "минске" -> "Минске"), swapped neighbours, a letter too
 	 * many, a letter missing, a wrong letter; letters in TRY order,
@@ -413,9 +421,7 @@ int termin_speller_suggest_quick(termin_speller *s, const char *word, size_t len
 			done = take(s, &cand, c, n, script, out, &filled, max);
 		}
 	termin_buf_free(&cand);
-	if (filled)
-		return filled;
-	return termin_speller_suggest(s, word, len, out, max);
+	return filled;
 }
 
 void termin_speller_free(termin_speller *s)

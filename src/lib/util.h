@@ -97,6 +97,12 @@ struct Hunhandle;
 struct Hunhandle *termin__hunspell_open(const char *aff, const char *dic);
 void termin__hunspell_close(struct Hunhandle *h);
 
+/* The first part of termin_speller_suggest_quick: the words one edit
+ * away that a dictionary of the word's script accepts, in its order; 0
+ * when there are none (hunspell's own search is not run). */
+struct termin_speller;
+int termin__speller_suggest_edits(struct termin_speller *s, const char *word, size_t len, char **out, int max);
+
 /* ---- files ---- */
 /* Reads a whole (small) file into memory. */
 int termin__read_file(const char *path, char **out, size_t *len);
