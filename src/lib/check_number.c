@@ -147,7 +147,8 @@ static int month_of(const char *w, size_t n, int ru)
 	for (int m = 0; m < 12; m++) {
 		if (ru) {
 			size_t sl = ru_months[m].n;
-			if (n < sl || memcmp(w, ru_months[m].w, sl) != 0)
+			/* (the second byte tells the Russian letters apart) */
+			if (n < sl || w[1] != ru_months[m].w[1] || memcmp(w, ru_months[m].w, sl) != 0)
 				continue;
 			/* май, мая, мае, маем; март, марта, ...; others any ending
 			 * of at most 4 bytes (две буквы) */
@@ -216,7 +217,7 @@ static int ru_word_value(const char *w, size_t n)
 		size_t sl = ru_words[i].n;
 		if (sl <= 6 || ru_words[i].v == 0)
 			continue;   /* short stems only as exact words (above) */
-		if (n >= sl && n <= sl + 6 && memcmp(ru_words[i].w, w, sl) == 0)
+		if (n >= sl && n <= sl + 6 && w[1] == ru_words[i].w[1] && memcmp(ru_words[i].w, w, sl) == 0)
 			return ru_words[i].v;
 	}
 	return -1;
@@ -272,6 +273,28 @@ static int roman_context(const char *w, size_t n)
 	return 0;
 }
 
+/* Whether a word may be a number word (by its first letter, in either
+ * case): the only thing the words far from digits are read for. */
+static int may_be_number_word(const char *w, size_t n, int ru)
+{
+	unsigned char c = (unsigned char)w[0];
+	if (!ru) {
+		/* zero ... thousand, first ... tenth, once, twice, single, double, dozen */
+		c |= 32;
+		return c == 'z' || c == 'o' || c == 't' || c == 'f' || c == 's' || c == 'e' || c == 'n' ||
+		       c == 'h' || c == 'd';
+	}
+	if (n < 2 || (c != 0xD0 && c != 0xD1))
+		return 0;
+	int32_t cp = ((c & 0x1F) << 6) | ((unsigned char)w[1] & 0x3F);
+	if (cp >= 0x410 && cp <= 0x42F)
+		cp += 0x20;
+	/* один, два, три, четыре, пять, шесть, семь, восемь, девять, десять,
+	 * сорок, сто, тысяча, первый, второй, ... (о д т ч п ш с в) */
+	return cp == 0x43E || cp == 0x434 || cp == 0x442 || cp == 0x447 || cp == 0x43F || cp == 0x448 ||
+	       cp == 0x441 || cp == 0x432;
+}
+
 /* Reads every number of one side. */
 static void read_side(numlist *l, const ck_unit *cu, int side)
 {
@@ -308,15 +331,18 @@ static void read_side(numlist *l, const ck_unit *cu, int side)
 		/* month names, Roman numerals and number words are short */
 		if (w[k].letters > 14)
 			continue;
+		int near_number = (k > 0 && w[k - 1].digits) || (k + 1 < nw && w[k + 1].digits);
+		int allupper = w[k].upper == w[k].letters;
+		if (!near_number && !allupper && !may_be_number_word(s + a, b - a, ru))
+			continue;
 		termin_buf_clear(&low);
 		termin__lower(&low, s + a, b - a);
-		int near_number = (k > 0 && w[k - 1].digits) || (k + 1 < nw && w[k + 1].digits);
-		int m = month_of(low.ptr, low.len, ru);
+		int m = near_number ? month_of(low.ptr, low.len, ru) : 0;
 		if (m && near_number && (ru || termin__is_upper((unsigned char)s[a]))) {
 			push(l, m, a, b, 1);
 			continue;
 		}
-		int rv = w[k].upper == w[k].letters ? roman_value(s + a, b - a) : 0;
+		int rv = allupper ? roman_value(s + a, b - a) : 0;
 		if (rv) {
 			int strong = 0;
 			if (k + 1 < nw) {

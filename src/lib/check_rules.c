@@ -236,10 +236,12 @@ size_t termin__check_links(const char *s, size_t len, ck_span **out)
 			continue;
 		}
 		size_t start = i, end;
-		if ((len - i > 7 && strncasecmp(s + i, "http://", 7) == 0) ||
+		int lead = c | 32;
+		if ((lead == 'h' || lead == 'f' || lead == 'w') &&
+		    ((len - i > 7 && strncasecmp(s + i, "http://", 7) == 0) ||
 		    (len - i > 8 && strncasecmp(s + i, "https://", 8) == 0) ||
 		    (len - i > 6 && strncasecmp(s + i, "ftp://", 6) == 0) ||
-		    (len - i > 4 && strncasecmp(s + i, "www.", 4) == 0)) {
+		    (len - i > 4 && strncasecmp(s + i, "www.", 4) == 0))) {
 			end = i;
 			while (end < len && url_char((unsigned char)s[end]))
 				end++;
@@ -595,6 +597,9 @@ static size_t collect_tags(const char *s, size_t len, int markup, char ***out)
 	char **keys = NULL;
 	size_t n = 0, cap = 0;
 	for (size_t i = 0; i < len; i++) {
+		/* tags and placeholders start with '<', '{' or '%' */
+		if (s[i] != '<' && s[i] != '{' && s[i] != '%')
+			continue;
 		termin_buf k = TERMIN_BUF_INIT;
 		if (s[i] == '<' && i + 1 < len && (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/')) {
 			size_t j = i + 1, e;

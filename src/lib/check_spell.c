@@ -49,6 +49,8 @@ struct check_spell {
 	termin_strmap *verdict;         /* word as written -> V_* bits */
 	termin_strmap *sugg;            /* word -> index + 1 into suggestions */
 	termin_strmap *twins;           /* US/GB word -> index + 1 of its twin, 0 none */
+	termin_strmap *translit;        /* "latin\x1fsource word" -> 1 + transliterates */
+	termin_buf d;
 	char **suggestions;
 	size_t n_sugg, cap_sugg;
 	char *variety;
@@ -115,6 +117,7 @@ int termin__check_spell_new(check_spell **out, termin_speller *sp, const termin_
 	cs->verdict = termin_strmap_new();
 	cs->sugg = termin_strmap_new();
 	cs->twins = termin_strmap_new();
+	cs->translit = termin_strmap_new();
 	cs->variety = variety ? termin__xstrdup(variety) : NULL;
 	pthread_mutex_init(&cs->lock, NULL);
 	termin_speller_new(&cs->us);
@@ -165,6 +168,8 @@ void termin__check_spell_free(check_spell *cs)
 	termin_strmap_free(cs->verdict);
 	termin_strmap_free(cs->sugg);
 	termin_strmap_free(cs->twins);
+	termin_strmap_free(cs->translit);
+	termin_buf_free(&cs->d);
 	termin_speller_free(cs->us);
 	termin_speller_free(cs->gb);
 	if (cs->stem)
@@ -382,6 +387,16 @@ static int transliterates(check_spell *cs, const ck_unit *cu, const char *w, siz
 			continue;
 		termin_buf_clear(src);
 		termin__lower(src, cu->text[0] + sw[i].start, sw[i].end - sw[i].start);
+		/* names recur: the answer for a pair of words is remembered */
+		intptr_t memo;
+		termin_buf_clear(&cs->d);
+		termin_buf_put(&cs->d, lat->ptr, lat->len);
+		termin_buf_putc(&cs->d, '\x1f');
+		termin_buf_put(&cs->d, src->ptr, src->len);
+		if (termin_strmap_get(cs->translit, cs->d.ptr, cs->d.len, &memo)) {
+			ok = (int)memo - 1;
+			continue;
+		}
 		for (size_t cut = 0; cut <= 4 && cut < lat->len && !ok; cut++) {
 			size_t ln = lat->len - cut;
 			if (ln + 2 < src->len || ln > src->len + 3)
@@ -389,6 +404,11 @@ static int transliterates(check_spell *cs, const ck_unit *cu, const char *w, siz
 			size_t d = lev(lat->ptr, ln, src->ptr, src->len);
 			ok = d <= (src->len >= 8 ? 2 : src->len >= 5 ? 1 : 0);
 		}
+		if (termin_strmap_size(cs->translit) >= 100000) {
+			termin_strmap_free(cs->translit);
+			cs->translit = termin_strmap_new();
+		}
+		termin_strmap_put(cs->translit, cs->d.ptr, cs->d.len, ok + 1);
 	}
 	return ok;
 }

@@ -14,7 +14,16 @@ typedef struct {
 	size_t len;
 	uint64_t hash;
 	intptr_t value;
+	uint64_t pre[2];  /* the key's first 16 bytes, zero-padded: most keys
+	                   * (words) compare without reading *key */
 } slot;
+
+static void prefix(uint64_t pre[2], const char *key, size_t len)
+{
+	pre[0] = pre[1] = 0;
+	if (len)
+		memcpy(pre, key, len < 16 ? len : 16);
+}
 
 struct termin_strmap {
 	slot *slots;
@@ -40,12 +49,13 @@ void termin_strmap_free(termin_strmap *m)
 	free(m);
 }
 
-static slot *find(const termin_strmap *m, const char *key, size_t len, uint64_t h)
+static slot *find(const termin_strmap *m, const char *key, size_t len, uint64_t h, const uint64_t pre[2])
 {
 	size_t mask = m->cap - 1, i = h & mask;
 	for (;;) {
 		slot *s = &m->slots[i];
-		if (!s->key || (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0))
+		if (!s->key || (s->hash == h && s->len == len && s->pre[0] == pre[0] && s->pre[1] == pre[1] &&
+		                (len <= 16 || memcmp(s->key + 16, key + 16, len - 16) == 0)))
 			return s;
 		i = (i + 1) & mask;
 	}
@@ -53,7 +63,9 @@ static slot *find(const termin_strmap *m, const char *key, size_t len, uint64_t 
 
 int termin_strmap_get(const termin_strmap *m, const char *key, size_t len, intptr_t *value)
 {
-	slot *s = find(m, key, len, termin__hash64(key, len, 0));
+	uint64_t pre[2];
+	prefix(pre, key, len);
+	slot *s = find(m, key, len, termin__hash64(key, len, 0), pre);
 	if (!s->key)
 		return 0;
 	if (value)
@@ -69,7 +81,7 @@ static void rehash(termin_strmap *m)
 	m->slots = termin__xcalloc(m->cap, sizeof *m->slots);
 	for (size_t i = 0; i < oldcap; i++)
 		if (old[i].key) {
-			slot *s = find(m, old[i].key, old[i].len, old[i].hash);
+			slot *s = find(m, old[i].key, old[i].len, old[i].hash, old[i].pre);
 			*s = old[i];
 		}
 	free(old);
@@ -77,8 +89,9 @@ static void rehash(termin_strmap *m)
 
 void termin_strmap_put(termin_strmap *m, const char *key, size_t len, intptr_t value)
 {
-	uint64_t h = termin__hash64(key, len, 0);
-	slot *s = find(m, key, len, h);
+	uint64_t h = termin__hash64(key, len, 0), pre[2];
+	prefix(pre, key, len);
+	slot *s = find(m, key, len, h, pre);
 	if (s->key) {
 		s->value = value;
 		return;
@@ -87,6 +100,8 @@ void termin_strmap_put(termin_strmap *m, const char *key, size_t len, intptr_t v
 	s->len = len;
 	s->hash = h;
 	s->value = value;
+	s->pre[0] = pre[0];
+	s->pre[1] = pre[1];
 	if (++m->n * 4 >= m->cap * 3)
 		rehash(m);
 }

@@ -554,6 +554,14 @@ static const mterm *best_of(const mterm *const *ts, uint32_t n)
 	return best;
 }
 
+static int memchr_digit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
+	return 0;
+}
+
 int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, size_t len,
                         const termin_term_hit **hits, size_t *nhits)
 {
@@ -589,11 +597,16 @@ int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, s
 		intptr_t off;
 		/* the cache key: the token's bytes and what was read from them
 		 * (not the hyphen flag, which depends on the next character) */
-		termin_buf_clear(&m->tkey);
-		termin_buf_putc(&m->tkey, (char)('A' + (t->flags & ~(unsigned)TERMIN__TK_HYPHEN)));
-		termin_buf_putc(&m->tkey, (char)('0' + (t->wend - t->start < 64 ? t->wend - t->start : 63)));
-		termin_buf_put(&m->tkey, text + t->start, t->end - t->start);
-		if (termin_strmap_get(m->tcache, m->tkey.ptr, m->tkey.len, &off)) {
+		/* tokens with digits are not remembered: numbers rarely repeat,
+		 * their keys are cheap, and they would crowd out the words */
+		int cached = !memchr_digit(text + t->start, t->end - t->start);
+		if (cached) {
+			termin_buf_clear(&m->tkey);
+			termin_buf_putc(&m->tkey, (char)('A' + (t->flags & ~(unsigned)TERMIN__TK_HYPHEN)));
+			termin_buf_putc(&m->tkey, (char)('0' + (t->wend - t->start < 64 ? t->wend - t->start : 63)));
+			termin_buf_put(&m->tkey, text + t->start, t->end - t->start);
+		}
+		if (cached && termin_strmap_get(m->tcache, m->tkey.ptr, m->tkey.len, &off)) {
 			k = (int)m->tcids[off];
 			memcpy(ids, m->tcids + off + 1, (size_t)k * sizeof *ids);
 		} else {
@@ -605,6 +618,8 @@ int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, s
 				c = termin__token_keys(m->norm, text, t, 1, &m->keys);
 				k += keys_to_ids(m, 0, c, ids + k, MAX_KEYS - k, 0);
 			}
+			if (!cached)
+				goto keyed;
 			if (termin_strmap_size(m->tcache) >= TOKEN_CACHE_MAX) {
 				termin_strmap_free(m->tcache);
 				m->tcache = termin_strmap_new();
@@ -616,6 +631,7 @@ int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, s
 			memcpy(m->tcids + m->ntcids, ids, (size_t)k * sizeof *ids);
 			m->ntcids += (size_t)k;
 		}
+	keyed:
 		m->nids[i] = (uint8_t)k;
 		m->njids[i] = 0;
 		if ((t->flags & TERMIN__TK_HYPHEN) && i + 1 < n && (m->toks[i + 1].flags & TERMIN__TK_WORD)) {
