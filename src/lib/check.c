@@ -520,8 +520,12 @@ static void group_add(termin_checker *ck, int side, uint64_t key, size_t unit)
 
 static int spill_write(termin_checker *ck, const char *p, size_t len)
 {
-	if (!ck->spill && !(ck->spill = tmpfile()))
-		return termin__error_errno(TERMIN_EIO, errno, "temporary file for the checks");
+	if (!ck->spill) {
+		if (!(ck->spill = tmpfile()))
+			return termin__error_errno(TERMIN_EIO, errno, "temporary file for the checks");
+		/* every unit's texts go there: fewer, larger writes */
+		setvbuf(ck->spill, NULL, _IOFBF, 1 << 18);
+	}
 	if (ck->spill_read && fseeko(ck->spill, 0, SEEK_END) != 0)
 		return termin__error_errno(TERMIN_EIO, errno, "temporary file for the checks");
 	ck->spill_read = 0;
@@ -756,10 +760,6 @@ static void job_reset(ck_job *j)
 	}
 	j->n_pend = 0;
 	j->n_use = 0;
-	free(j->cu.links[0]);
-	free(j->cu.links[1]);
-	free(j->cu.words[0]);
-	free(j->cu.words[1]);
 	memset(&j->cu, 0, sizeof j->cu);
 	free(j->err);
 	j->err = NULL;
@@ -775,6 +775,11 @@ static void job_free(ck_job *j)
 	free(j->use_side);
 	free(j->verdict[0]);
 	free(j->verdict[1]);
+	for (int s = 0; s < 2; s++) {
+		free(j->links[s]);
+		free(j->words[s]);
+		free(j->spell_at[s]);
+	}
 	termin_buf_free(&j->mem);
 	termin_buf_free(&j->norm[0]);
 	termin_buf_free(&j->norm[1]);
@@ -812,8 +817,13 @@ static void check_unit(termin_checker *ck, ck_ctx *ctx, ck_job *j)
 	}
 	cu->hash = termin__hash64(cu->text[0], cu->len[0], termin__hash64(cu->text[1], cu->len[1], 0));
 	for (int s = 0; s < 1 + cu->bilingual; s++) {
-		cu->n_links[s] = termin__check_links(cu->text[s], cu->len[s], &cu->links[s]);
-		cu->n_words[s] = termin__check_words(cu->text[s], cu->len[s], &cu->words[s]);
+		/* the arrays stay with the job for its next unit */
+		cu->links[s] = j->links[s];
+		cu->words[s] = j->words[s];
+		cu->n_links[s] = termin__check_links_into(cu->text[s], cu->len[s], &cu->links[s], &j->cap_links[s]);
+		cu->n_words[s] = termin__check_words_into(cu->text[s], cu->len[s], &cu->words[s], &j->cap_words[s]);
+		j->links[s] = cu->links[s];
+		j->words[s] = cu->words[s];
 	}
 
 	termin__check_rules(ck, cu);
@@ -838,6 +848,10 @@ static void check_unit(termin_checker *ck, ck_ctx *ctx, ck_job *j)
 		int both = src->len && tgt->len;
 		j->group[0] = both && has_word(src->ptr, src->len);
 		j->group[1] = both && has_word(tgt->ptr, tgt->len);
+		if (j->group[0] || j->group[1]) {
+			j->norm_hash[0] = termin__hash64(src->ptr, src->len, 0);
+			j->norm_hash[1] = termin__hash64(tgt->ptr, tgt->len, 0);
+		}
 	}
 }
 
@@ -869,8 +883,8 @@ static int finish_unit(termin_checker *ck, ck_job *j)
 		return rc;
 	if (j->group[0] || j->group[1]) {
 		struct ck_norm *nm = &ck->norm[cu->index];
-		nm->hash[0] = termin__hash64(j->norm[0].ptr, j->norm[0].len, 0);
-		nm->hash[1] = termin__hash64(j->norm[1].ptr, j->norm[1].len, 0);
+		nm->hash[0] = j->norm_hash[0];
+		nm->hash[1] = j->norm_hash[1];
 		rc = spill(ck, nm, &j->norm[0], &j->norm[1]);
 		if (rc == 0 && j->group[0])
 			group_add(ck, 0, nm->hash[0], cu->index);

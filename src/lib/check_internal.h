@@ -111,7 +111,13 @@ struct ck_job {
 	size_t n_use, cap_use;
 	intptr_t *verdict[2];     /* spelling: per word of each side */
 	size_t cap_verdict[2];
+	size_t *spell_at[2];      /* the words phase 2 of spelling looks at */
+	size_t n_spell_at[2], cap_spell_at[2];
+	ck_word *words[2];        /* cu's arrays, kept for the next unit */
+	ck_span *links[2];
+	size_t cap_words[2], cap_links[2];
 	termin_buf norm[2];       /* consistency: the normalised texts */
+	uint64_t norm_hash[2];
 	int group[2];             /* worth a group on that side */
 	int rc;                   /* phase 1 failed: a TERMIN_E* code */
 	int rc_where;             /* 1 terms, 2 spelling */
@@ -210,8 +216,10 @@ int termin__check_on(const termin_checker *ck, int check);
 /* Per-unit checks (check_rules.c, check_number.c). */
 void termin__check_rules(termin_checker *ck, const ck_unit *cu);
 void termin__check_numbers(termin_checker *ck, const ck_unit *cu);
-/* Finds URLs, e-mails and domain names in text; *out is malloc'd. */
+/* Finds URLs, e-mails and domain names in text; *out is malloc'd. The
+ * _into form reuses *out (of *cap elements), growing it as needed. */
 size_t termin__check_links(const char *s, size_t len, ck_span **out);
+size_t termin__check_links_into(const char *s, size_t len, ck_span **out, size_t *cap);
 /* Whether [i, j) lies inside one of the spans. */
 int termin__in_spans(const ck_span *sp, size_t n, size_t i, size_t j);
 
@@ -254,8 +262,10 @@ static inline int32_t termin__ck_next(const char *s, size_t len, size_t *i)
 /* Lower-cases UTF-8 into b (appending). */
 void termin__lower(termin_buf *b, const char *s, size_t len);
 
-/* Splits text into words; *out is malloc'd. */
+/* Splits text into words; *out is malloc'd. The _into form reuses *out
+ * (of *cap elements), growing it as needed. */
 size_t termin__check_words(const char *s, size_t len, ck_word **out);
+size_t termin__check_words_into(const char *s, size_t len, ck_word **out, size_t *cap);
 
 /* Whether spelling judges this word at all (check_spell.c). */
 int termin__check_spell_judges(const char *s, const ck_word *w);

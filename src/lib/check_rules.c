@@ -120,10 +120,16 @@ static inline int is_word_char(int32_t cp)
 
 size_t termin__check_words(const char *s, size_t len, ck_word **out)
 {
-	ck_word *w = NULL;
-	size_t n = 0, cap = 0, i = 0;
-	int sentence = 1;
+	size_t cap = 0;
 	*out = NULL;
+	return termin__check_words_into(s, len, out, &cap);
+}
+
+size_t termin__check_words_into(const char *s, size_t len, ck_word **out, size_t *capp)
+{
+	ck_word *w = *out;
+	size_t n = 0, cap = *capp, i = 0;
+	int sentence = 1;
 	while (i < len) {
 		size_t at = i;
 		int32_t cp = termin__ck_next(s, len, &i);
@@ -185,6 +191,7 @@ size_t termin__check_words(const char *s, size_t len, ck_word **out)
 		w[n++] = cur;
 	}
 	*out = w;
+	*capp = cap;
 	return n;
 }
 
@@ -225,9 +232,15 @@ static size_t trim_link(const char *s, size_t start, size_t end)
 
 size_t termin__check_links(const char *s, size_t len, ck_span **out)
 {
-	ck_span *sp = NULL;
-	size_t n = 0, cap = 0, i = 0;
+	size_t cap = 0;
 	*out = NULL;
+	return termin__check_links_into(s, len, out, &cap);
+}
+
+size_t termin__check_links_into(const char *s, size_t len, ck_span **out, size_t *capp)
+{
+	ck_span *sp = *out;
+	size_t n = 0, cap = *capp, i = 0;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 		if (!(isalnum(c) || c == '_') || (i > 0 && (host_char((unsigned char)s[i - 1]) || s[i - 1] == '/' ||
@@ -284,6 +297,7 @@ size_t termin__check_links(const char *s, size_t len, ck_span **out)
 		i = end > i ? end : i + 1;
 	}
 	*out = sp;
+	*capp = cap;
 	return n;
 }
 

@@ -626,27 +626,40 @@ static int known_cached(check_spell *cs, const char *w, size_t n)
 
 /* Phase 1: the verdict of every word of one side that spelling judges
  * (0 for the others), through the thread's cache. */
+/* Phase 1: marks word i for phase 2. */
+static void look_at(ck_job *job, int side, size_t i)
+{
+	TERMIN_GROW(job->spell_at[side], job->cap_spell_at[side], job->n_spell_at[side] + 1);
+	job->spell_at[side][job->n_spell_at[side]++] = i;
+}
+
 static int verdicts_side(termin_checker *ck, check_spell *cs, termin_strmap *cache, const ck_unit *cu, int side,
-                         intptr_t *out)
+                         ck_job *job)
 {
 	const char *s = cu->text[side];
 	const ck_word *w = cu->words[side];
 	size_t n = cu->n_words[side];
+	intptr_t *out = job->verdict[side];
 	for (size_t i = 0; i < n; i++) {
 		const ck_word *x = &w[i];
 		const char *ws = s + x->start;
 		size_t wl = x->end - x->start;
 		intptr_t v;
 		out[i] = 0;
-		if (!termin__check_spell_judges(s, x) || (x->latin && x->cyrillic) ||
+		if (!termin__check_spell_judges(s, x) ||
 		    termin__in_spans(cu->links[side], cu->n_links[side], x->start, x->end))
 			continue;
+		if (x->latin && x->cyrillic) {
+			look_at(job, side, i);
+			continue;
+		}
 		if (!termin_strmap_get(cache, ws, wl, &v)) {
 			pthread_mutex_lock(&cs->lock);
 			int ok = known(cs, ws, wl);
 			if (ok < 0) {
 				pthread_mutex_unlock(&cs->lock);
 				out[i] = V_ERR;
+				look_at(job, side, i);
 				return ok;
 			}
 			v = ok ? V_OK : x->cyrillic && !x->latin ? V_ASK : V_BAD;
@@ -664,6 +677,9 @@ static int verdicts_side(termin_checker *ck, check_spell *cs, termin_strmap *cac
 			termin_strmap_put(cache, ws, wl, v);
 		}
 		out[i] = v;
+		/* phase 2 looks at unknown words and at US/GB spellings */
+		if (!(v & V_OK) || (v & (V_US | V_GB)))
+			look_at(job, side, i);
 	}
 	return 0;
 }
@@ -674,27 +690,34 @@ int termin__check_spell_verdicts(termin_checker *ck, check_spell *cs, termin_str
 	int rc = 0;
 	if (!termin__check_on(ck, CK_SPELLING) && !termin__check_on(ck, CK_SPELLING_VARIANT))
 		return 0;
+	job->n_spell_at[0] = job->n_spell_at[1] = 0;
 	for (int s = 0; s < 1 + (cu->bilingual && cu->len[1] > 0) && rc == 0; s++) {
 		if (job->cap_verdict[s] < cu->n_words[s]) {
 			job->cap_verdict[s] = cu->n_words[s] + 16;
 			job->verdict[s] = termin__xrealloc(job->verdict[s], job->cap_verdict[s] * sizeof **job->verdict);
 		}
-		rc = verdicts_side(ck, cs, cache, cu, s, job->verdict[s]);
+		rc = verdicts_side(ck, cs, cache, cu, s, job);
 	}
 	return rc;
 }
 
 /* Phase 2: the findings of one side, from the verdicts of phase 1. */
-static int spell_side(termin_checker *ck, check_spell *cs, const ck_unit *cu, int side, const intptr_t *verdict)
+static int spell_side(termin_checker *ck, check_spell *cs, const ck_unit *cu, int side, const ck_job *job)
 {
 	const char *s = cu->text[side];
 	const ck_word *w = cu->words[side];
 	size_t n = cu->n_words[side];
+	const intptr_t *verdict = job->verdict[side];
 	int rc = 0, spell_on = termin__check_on(ck, CK_SPELLING);
 	int variant_on = termin__check_on(ck, CK_SPELLING_VARIANT) && cu->en[side] && cs->us;
 	termin_buf fix = TERMIN_BUF_INIT;
+	size_t skip = (size_t)-1;   /* the second half of a split word */
 
-	for (size_t i = 0; i < n; i++) {
+	/* only the words phase 1 marked: the others are known, plain words */
+	for (size_t k = 0; k < job->n_spell_at[side]; k++) {
+		size_t i = job->spell_at[side][k];
+		if (i == skip)
+			continue;
 		const ck_word *x = &w[i];
 		const char *ws = s + x->start;
 		size_t wl = x->end - x->start;
@@ -744,7 +767,7 @@ static int spell_side(termin_checker *ck, check_spell *cs, const ck_unit *cu, in
 				termin__check_add(ck, cu, CK_SPELLING, side, x->start, w[i + 1].end, j.ptr,
 				                  "\"%.*s\" is one word split by a space", (int)(w[i + 1].end - x->start), ws);
 				termin_buf_free(&j);
-				i++;
+				skip = i + 1;
 				continue;
 			}
 			termin_buf_free(&j);
@@ -778,7 +801,7 @@ int termin__check_spell_unit(termin_checker *ck, check_spell *cs, const ck_unit 
 		return 0;
 	pthread_mutex_lock(&cs->lock);
 	for (int s = 0; s < 1 + (cu->bilingual && cu->len[1] > 0) && rc == 0; s++)
-		rc = spell_side(ck, cs, cu, s, job->verdict[s]);
+		rc = spell_side(ck, cs, cu, s, job);
 	pthread_mutex_unlock(&cs->lock);
 	return rc;
 }
