@@ -172,7 +172,8 @@ int termin_json_write_string(FILE *f, const char *s, size_t len)
 	putc('"', f);
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F)
+		/* (most bytes: a quick test first) */
+		if (c > '\\' ? c != 0x7F : c >= 0x20 && c != '"' && c != '\\')
 			continue;
 		fwrite(s + run, 1, i - run, f);
 		run = i + 1;

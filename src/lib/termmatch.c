@@ -601,10 +601,13 @@ int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, s
 		 * their keys are cheap, and they would crowd out the words */
 		int cached = !memchr_digit(text + t->start, t->end - t->start);
 		if (cached) {
+			size_t tl = t->end - t->start;
 			termin_buf_clear(&m->tkey);
-			termin_buf_putc(&m->tkey, (char)('A' + (t->flags & ~(unsigned)TERMIN__TK_HYPHEN)));
-			termin_buf_putc(&m->tkey, (char)('0' + (t->wend - t->start < 64 ? t->wend - t->start : 63)));
-			termin_buf_put(&m->tkey, text + t->start, t->end - t->start);
+			termin_buf_reserve(&m->tkey, tl + 2);
+			m->tkey.ptr[0] = (char)('A' + (t->flags & ~(unsigned)TERMIN__TK_HYPHEN));
+			m->tkey.ptr[1] = (char)('0' + (t->wend - t->start < 64 ? t->wend - t->start : 63));
+			memcpy(m->tkey.ptr + 2, text + t->start, tl);
+			m->tkey.len = tl + 2;
 		}
 		if (cached && termin_strmap_get(m->tcache, m->tkey.ptr, m->tkey.len, &off)) {
 			k = (int)m->tcids[off];

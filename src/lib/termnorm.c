@@ -52,9 +52,30 @@ int termin_morphology_parse(const char *name, termin_morphology *out)
 
 enum { C_WORD, C_SOFT, C_INVIS, C_APOS, C_HYPHEN, C_PUNCT };
 
-static int cls(int32_t cp)
+static int cls_other(int32_t cp);
+
+/* The class of a character: ASCII and Russian letters inline. */
+static inline int cls(int32_t cp)
 {
-	if (cp < 0x80) {
+	if (cp >= 0x410 && cp <= 0x44F)
+		return C_WORD;
+	if (cp < 0x80 && cp >= 0) {
+		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9'))
+			return C_WORD;
+		if (cp == '\'' || cp == '`')
+			return C_APOS;
+		if (cp == '-')
+			return C_HYPHEN;
+		if (cp <= ' ' || cp == '"' || cp == 0x7F)
+			return C_SOFT;
+		return C_PUNCT;
+	}
+	return cls_other(cp);
+}
+
+static int cls_other(int32_t cp)
+{
+	if (cp < 0x80 && cp >= 0) {
 		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9'))
 			return C_WORD;
 		if (cp == '\'' || cp == '`')
@@ -96,7 +117,7 @@ static int cls(int32_t cp)
 	return C_PUNCT;
 }
 
-static int is_upper(int32_t cp)
+static inline int is_upper(int32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z';
@@ -107,7 +128,7 @@ static int is_upper(int32_t cp)
 	return u_isupper(cp);
 }
 
-static int is_letter(int32_t cp)
+static inline int is_letter(int32_t cp)
 {
 	if (cp < 0x80)
 		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
