@@ -465,3 +465,73 @@ void test_check__dev_clean_translations(void)
 	termin_glossary_free(g);
 	free(data);
 }
+
+/* The findings of a run as its JSON report (malloc'd). */
+static char *run_report(int threads, const char *tmx, termin_glossary *g)
+{
+	termin_checker *ck;
+	termin_checker_opts o = TERMIN_CHECKER_OPTS_INIT;
+	o.glossary = g;
+	o.threads = threads;
+	T_OK(termin_checker_new(&ck, &o));
+	/* three documents: the dev TMX twice (one document of 136 units),
+	 * then a file of generated units (US and UK spellings mixed, typos,
+	 * numbers, repeated sources translated differently) */
+	T_OK(termin_check_file(ck, tmx, NULL));
+	T_OK(termin_check_file(ck, tmx, NULL));
+	static const char *const words[] = { "organization", "organisation", "centre", "center", "defence",
+		                             "defense", "colour", "color", "labour", "labor" };
+	for (int i = 0; i < 700; i++) {
+		char id[32], src[256], tgt[256];
+		termin_check_unit u = { 0 };
+		snprintf(id, sizeof id, "g%d", i);
+		snprintf(src, sizeof src, "The %s held %d meetings in %d with the CSTO Collective Security Council.",
+		         words[i % 10], i % 17, 2000 + i % 25);
+		snprintf(tgt, sizeof tgt, "%s провела %d встреч в %d году с Советом коллективной безопасности ОДКБ%s",
+		         i % 7 ? "Организация" : "Организцаия", i % 13 == 0 ? i % 17 + 1 : i % 17, 2000 + i % 25,
+		         i % 11 ? "." : "");
+		u.file = i < 350 ? "gen-a.tmx" : "gen-b.tmx";
+		u.line = (size_t)i + 1;
+		u.tuid = id;
+		u.src_lang = "en";
+		u.tgt_lang = "ru";
+		u.source = src;
+		u.source_len = strlen(src);
+		u.target = tgt;
+		u.target_len = strlen(tgt);
+		T_OK(termin_checker_add(ck, &u));
+	}
+	T_OK(termin_checker_finish(ck));
+	T_ASSERT(termin_checker_units(ck) == 836);
+	T_ASSERT(termin_checker_count(ck) > 100);
+	char path[512];
+	snprintf(path, sizeof path, "%s/report-%d.json", tt_tmpdir(), threads);
+	FILE *f = fopen(path, "w");
+	T_ASSERT(f != NULL);
+	termin_report_opts ro = TERMIN_REPORT_OPTS_INIT;
+	ro.format = TERMIN_REPORT_JSON;
+	T_OK(termin_check_report(ck, f, &ro));
+	fclose(f);
+	termin_checker_free(ck);
+	size_t len;
+	return tt_read(path, &len);
+}
+
+void test_check__threads_same_findings(void)
+{
+	/* units are checked on worker threads and recorded in order: the
+	 * findings are those of one thread, byte for byte, whatever the
+	 * number of threads (and batches, documents and spelling caches) */
+	char *tmx = strdup(tt_shared("dev/dev-en-ru.tmx"));
+	termin_glossary *g = shipped();
+	char *one = run_report(1, tmx, g);
+	char *three = run_report(3, tmx, g);
+	T_ASSERT(strstr(one, "\"spelling-variant\"") != NULL);
+	T_ASSERT(strstr(one, "\"Организцаия\"") != NULL);
+	T_ASSERT(strstr(one, "\"inconsistent-target\"") != NULL);
+	T_EQ_STR(three, one);
+	free(one);
+	free(three);
+	termin_glossary_free(g);
+	free(tmx);
+}
