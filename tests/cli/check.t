@@ -78,6 +78,22 @@ We cannot lim it ourselves.
 %%STDERR
 termin: unknown check 'speling' (see 'termin check --list')
 
+%%TEST --jobs out of range is a usage error
+%%ARGS check --jobs 100 x.tsv
+%%EXIT 2
+%%STDERR
+termin check: --jobs takes 1 to 64 (or 0: one per processor)
+Try 'termin help check'.
+
+%%TEST --jobs 1 and --jobs 2 report the same
+%%FILE two.tsv
+The Organisation met in the centre.	Организация собралась в центре.
+The Organization met in the center on 12 May.	Организация собралась в центре 13 мая.
+%%SHELL termin check -j 1 --fail-on never --format json two.tsv > a.json; termin check -j 2 --fail-on never --format json two.tsv > b.json; cmp a.json b.json && grep -c '"check"' a.json
+%%EXIT 0
+%%STDOUT
+3
+
 %%TEST malformed TSV names file and line, exit 3
 %%FILE bad.tsv
 one	один
