@@ -5,7 +5,8 @@
 #   bash bench/bench-check.sh [BUILD] [UNITS] [MB]
 #
 # 1. All checks (spelling included, the shipped glossary) on a realistic
-#    EN-RU TMX of UNITS units (default 100,000): real sentence pairs (the
+#    EN-RU TMX of UNITS units (default 100,000), on every processor and
+#    on one thread (-j 1; the reports must be the same): real sentence pairs (the
 #    clean translations in ../shared/dev/clean, and pairs aligned here with
 #    `termin align` from ../shared/corpus/en/003 + ../shared/dev/align and
 #    from examples/align), recombined with their numbers varied and about
@@ -34,19 +35,39 @@ W=$(mktemp -d /tmp/termin-checkbench-XXXXXX)
 BENCH_TMP=$W
 trap 'rm -rf "$W"' EXIT
 
-# compare LABEL TMX: termin check (all checks; then spelling off) and
-# pofilter on the same units
+# timed VAR CMD...: like measure, and VAR_cpu gets the CPU seconds (user +
+# system): on a shared machine the wall time of the threaded run depends on
+# what else runs, so both are shown
+timed() {
+	local var=$1 tf
+	shift
+	tf=$(mktemp "$W/time-XXXXXX")
+	/usr/bin/time -f '%e %M %U %S' -o "$tf" "$@" >/dev/null
+	read -r _s _kb _u _sy <"$tf"
+	rm -f "$tf"
+	eval "${var}_s=$_s"
+	eval "${var}_mb=$(( _kb / 1024 ))"
+	eval "${var}_cpu=$(awk -v u="$_u" -v s="$_sy" 'BEGIN{ printf "%.2f", u + s }')"
+}
+
+per_s() { awk -v n="$UNITS" -v s="$1" 'BEGIN{ printf "%.0f", n / (s > 0 ? s : 0.001) }'; }
+
+# compare LABEL TMX: termin check (all checks: on every processor, then
+# on one thread; then spelling off) and pofilter on the same units
 compare() {
-	local label=$1 tmx=$2 t_units n_units p_units findings
+	local label=$1 tmx=$2 findings
 	echo "== termin check: $UNITS-unit EN-RU TMX ($label), all checks, against pofilter"
-	measure termin nice "$TERMIN" check --format json -o "$W/out.json" --fail-on never "$tmx" 2>"$W/err"
-	t_units=$(awk -v n="$UNITS" -v s="$termin_s" 'BEGIN{ printf "%.0f", n / (s > 0 ? s : 0.001) }')
+	echo "(machine: $(nproc) processors, load average $(cut -d' ' -f1-3 /proc/loadavg))"
+	timed termin nice "$TERMIN" check --format json -o "$W/out.json" --fail-on never "$tmx" 2>"$W/err"
 	findings=$(grep -c '"check":' "$W/out.json")
-	echo "termin check                $termin_s s   $t_units units/s   peak RSS ${termin_mb} MB   ($findings findings)"
-	measure nospell nice "$TERMIN" check --disable spelling --disable spelling-variant --format json \
+	mv "$W/out.json" "$W/out-threads.json"
+	echo "termin check                $termin_s s   $(per_s "$termin_s") units/s   CPU $termin_cpu s   peak RSS ${termin_mb} MB   ($findings findings; threads: one per processor)"
+	timed one nice "$TERMIN" check -j 1 --format json -o "$W/out.json" --fail-on never "$tmx" 2>"$W/err"
+	echo "termin check -j 1           $one_s s   $(per_s "$one_s") units/s   CPU $one_cpu s   peak RSS ${one_mb} MB   (one thread$(cmp -s "$W/out.json" "$W/out-threads.json" && echo ': the same report' || echo ': REPORTS DIFFER'))"
+	rm -f "$W/out-threads.json"
+	timed nospell nice "$TERMIN" check --disable spelling --disable spelling-variant --format json \
 		-o "$W/out.json" --fail-on never "$tmx" 2>"$W/err"
-	n_units=$(awk -v n="$UNITS" -v s="$nospell_s" 'BEGIN{ printf "%.0f", n / (s > 0 ? s : 0.001) }')
-	echo "termin check, spelling off  $nospell_s s   $n_units units/s   peak RSS ${nospell_mb} MB"
+	echo "termin check, spelling off  $nospell_s s   $(per_s "$nospell_s") units/s   CPU $nospell_cpu s   peak RSS ${nospell_mb} MB"
 	if command -v pofilter >/dev/null && command -v csv2po >/dev/null; then
 		/usr/bin/python3 - "$tmx" "$W/big.csv" <<'PY'
 import csv, sys, xml.etree.ElementTree as ET
@@ -60,10 +81,10 @@ for _, el in ET.iterparse(sys.argv[1]):
         el.clear()
 PY
 		csv2po --progress=none "$W/big.csv" "$W/big.po" >/dev/null 2>&1
-		measure pofilter nice pofilter --progress=none "$W/big.po" "$W/filtered.po"
-		p_units=$(awk -v n="$UNITS" -v s="$pofilter_s" 'BEGIN{ printf "%.0f", n / (s > 0 ? s : 0.001) }')
-		echo "pofilter                    $pofilter_s s   $p_units units/s   peak RSS ${pofilter_mb} MB"
-		echo "termin check is $(ratio "$pofilter_s" "$termin_s")x pofilter's throughput (goal: 20x); spelling off: $(ratio "$pofilter_s" "$nospell_s")x"
+		timed pofilter nice pofilter --progress=none "$W/big.po" "$W/filtered.po"
+		echo "pofilter                    $pofilter_s s   $(per_s "$pofilter_s") units/s   CPU $pofilter_cpu s   peak RSS ${pofilter_mb} MB"
+		echo "termin check is $(ratio "$pofilter_s" "$termin_s")x pofilter's throughput (goal: 20x); one thread: $(ratio "$pofilter_s" "$one_s")x; spelling off: $(ratio "$pofilter_s" "$nospell_s")x"
+		echo "by CPU time: $(ratio "$pofilter_cpu" "$termin_cpu")x; one thread $(ratio "$pofilter_cpu" "$one_cpu")x"
 		rm -f "$W/big.csv" "$W/big.po" "$W/filtered.po"
 	else
 		echo "pofilter: not installed (Debian package translate-toolkit); no comparison"
