@@ -46,7 +46,8 @@ struct check_spell {
 	struct sb_stemmer *stem;
 	termin_strmap *proj;            /* project words, lower case */
 	termin_strmap *stems;           /* their stems */
-	termin_strmap *verdict;         /* word as written -> V_* bits */
+	termin_strmap *verdict;         /* word as written -> V_* bits, settled (phase 2) */
+	termin_strmap *computed;        /* word -> V_* bits of phase 1, for every thread */
 	termin_strmap *sugg;            /* word -> index + 1 into suggestions */
 	termin_strmap *twins;           /* US/GB word -> index + 1 of its twin, 0 none */
 	termin_strmap *translit;        /* "latin\x1fsource word" -> 1 + transliterates */
@@ -115,6 +116,7 @@ int termin__check_spell_new(check_spell **out, termin_speller *sp, const termin_
 	cs->proj = termin_strmap_new();
 	cs->stems = termin_strmap_new();
 	cs->verdict = termin_strmap_new();
+	cs->computed = termin_strmap_new();
 	cs->sugg = termin_strmap_new();
 	cs->twins = termin_strmap_new();
 	cs->translit = termin_strmap_new();
@@ -166,6 +168,7 @@ void termin__check_spell_free(check_spell *cs)
 	termin_strmap_free(cs->proj);
 	termin_strmap_free(cs->stems);
 	termin_strmap_free(cs->verdict);
+	termin_strmap_free(cs->computed);
 	termin_strmap_free(cs->sugg);
 	termin_strmap_free(cs->twins);
 	termin_strmap_free(cs->translit);
@@ -655,6 +658,12 @@ static int verdicts_side(termin_checker *ck, check_spell *cs, termin_strmap *cac
 		}
 		if (!termin_strmap_get(cache, ws, wl, &v)) {
 			pthread_mutex_lock(&cs->lock);
+			/* another thread may have judged it already */
+			if (termin_strmap_get(cs->computed, ws, wl, &v)) {
+				pthread_mutex_unlock(&cs->lock);
+				termin_strmap_put(cache, ws, wl, v);
+				goto judged;
+			}
 			int ok = known(cs, ws, wl);
 			if (ok < 0) {
 				pthread_mutex_unlock(&cs->lock);
@@ -673,9 +682,11 @@ static int verdicts_side(termin_checker *ck, check_spell *cs, termin_strmap *cac
 				v |= variety_of(cs, cw.ptr, cw.len);
 				termin_buf_free(&cw);
 			}
+			termin_strmap_put(cs->computed, ws, wl, v);
 			pthread_mutex_unlock(&cs->lock);
 			termin_strmap_put(cache, ws, wl, v);
 		}
+	judged:
 		out[i] = v;
 		/* phase 2 looks at unknown words and at US/GB spellings */
 		if (!(v & V_OK) || (v & (V_US | V_GB)))

@@ -92,8 +92,9 @@ typedef struct {
 	 * defaults 0.5 and 2.5 for EN-RU). */
 	double min_ratio, max_ratio;
 	/* Threads that check units (version 2): 0 one per processor (the
-	 * default), 1 none but the caller's. Findings are the same whatever
-	 * the number. */
+	 * default; started after the first 4,096 units), 1 none but the
+	 * caller's, N > 1 that many (started after 256 units). Findings are
+	 * the same whatever the number. */
 	int threads;
 } termin_checker_opts;
 
