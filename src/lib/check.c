@@ -938,6 +938,7 @@ static struct ck_batch *claim(termin_checker *ck)
 	for (struct ck_batch *b = ck->head; b; b = b->next)
 		if (b->state == B_QUEUED) {
 			b->state = B_CLAIMED;
+			ck->queued--;
 			return b;
 		}
 	return NULL;
@@ -1059,7 +1060,10 @@ static int drain(termin_checker *ck, int all)
 		}
 		if (!all && ck->in_flight <= most)
 			break;
-		struct ck_batch *mine = claim(ck);
+		/* the caller's thread helps with phase 1 only where the workers
+		 * have more than one batch each waiting: taking their next
+		 * batch would leave them idle while it reads and records */
+		struct ck_batch *mine = all || ck->queued > ck->n_ctx - 1 ? claim(ck) : NULL;
 		if (mine) {
 			pthread_mutex_unlock(&ck->mx);
 			batch_check(ck, &ck->ctx[0], mine);
@@ -1082,6 +1086,7 @@ static int submit(termin_checker *ck)
 	ck->cur = NULL;
 	pthread_mutex_lock(&ck->mx);
 	b->state = B_QUEUED;
+	ck->queued++;
 	if (ck->tail)
 		ck->tail->next = b;
 	else

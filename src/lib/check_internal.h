@@ -190,7 +190,8 @@ struct termin_checker {
 	struct ck_batch *head, *tail;   /* submitted batches, in unit order */
 	struct ck_batch *cur;           /* being filled */
 	struct ck_batch *spare;         /* done with, for reuse */
-	size_t in_flight;
+	size_t in_flight;               /* submitted, before phase 2 */
+	size_t queued;                  /* of which waiting for phase 1 */
 	pthread_mutex_t mx;
 	pthread_cond_t cv_work, cv_done;
 	int stop;
