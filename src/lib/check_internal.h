@@ -222,7 +222,13 @@ void termin__check_numbers(termin_checker *ck, const ck_unit *cu);
 size_t termin__check_links(const char *s, size_t len, ck_span **out);
 size_t termin__check_links_into(const char *s, size_t len, ck_span **out, size_t *cap);
 /* Whether [i, j) lies inside one of the spans. */
-int termin__in_spans(const ck_span *sp, size_t n, size_t i, size_t j);
+static inline int termin__in_spans(const ck_span *sp, size_t n, size_t i, size_t j)
+{
+	for (size_t k = 0; k < n; k++)
+		if (i < sp[k].end && j > sp[k].start)
+			return 1;
+	return 0;
+}
 
 /* Terms (check_terms.c). Phase 1: the unit's findings; the hits that
  * count for term-inconsistent wait in cu->job. Phase 2: they are
@@ -249,13 +255,19 @@ int termin__is_letter(int32_t cp);
 int termin__is_upper(int32_t cp);
 int termin__is_cyrillic(int32_t cp);
 int termin__is_latin(int32_t cp);
-/* termin__utf8_next with the ASCII case inline. */
+/* termin__utf8_next with ASCII and the two-byte letters of Russian
+ * inline. */
 static inline int32_t termin__ck_next(const char *s, size_t len, size_t *i)
 {
 	unsigned char c = (unsigned char)s[*i];
 	if (c < 0x80) {
 		(*i)++;
 		return c;
+	}
+	if ((c == 0xD0 || c == 0xD1) && *i + 1 < len && ((unsigned char)s[*i + 1] & 0xC0) == 0x80) {
+		int32_t cp = ((c & 0x1F) << 6) | ((unsigned char)s[*i + 1] & 0x3F);
+		*i += 2;
+		return cp;
 	}
 	return termin__utf8_next(s, len, i);
 }

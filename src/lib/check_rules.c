@@ -301,14 +301,6 @@ size_t termin__check_links_into(const char *s, size_t len, ck_span **out, size_t
 	return n;
 }
 
-int termin__in_spans(const ck_span *sp, size_t n, size_t i, size_t j)
-{
-	for (size_t k = 0; k < n; k++)
-		if (i < sp[k].end && j > sp[k].start)
-			return 1;
-	return 0;
-}
-
 /* The link as compared: lower case, without scheme, "www." and a final
  * slash. */
 static void link_key(termin_buf *b, const char *s, size_t len)
