@@ -836,7 +836,7 @@ static void check_unit(termin_checker *ck, ck_ctx *ctx, ck_job *j)
 		job_fail(j, rc, 1);
 		return;
 	}
-	if ((rc = termin__check_spell_verdicts(ck, ck->spell, ctx->verdicts, cu, j)) < 0) {
+	if ((rc = termin__check_spell_verdicts(ck, ck->spell, ctx->verdicts, ctx->quick, cu, j)) < 0) {
 		job_fail(j, rc, 2);
 		return;
 	}
@@ -976,10 +976,12 @@ static int ctx_init(termin_checker *ck, ck_ctx *ctx, int own_terms)
 	memset(ctx, 0, sizeof *ctx);
 	ctx->ck = ck;
 	ctx->verdicts = termin_strmap_new();
+	ctx->quick = termin__xcalloc((size_t)1 << CK_QUICK_BITS, sizeof *ctx->quick);
 	if (!own_terms)
 		ctx->terms = ck->terms;
 	else if (ck->glossary && ck->terms && (rc = termin__check_terms_new(&ctx->terms, ck->glossary)) < 0) {
 		termin_strmap_free(ctx->verdicts);
+		free(ctx->quick);
 		return rc;
 	}
 	return 0;
@@ -990,6 +992,7 @@ static void ctx_free(termin_checker *ck, ck_ctx *ctx)
 	if (ctx->terms != ck->terms)
 		termin__check_terms_free(ctx->terms);
 	termin_strmap_free(ctx->verdicts);
+	free(ctx->quick);
 }
 
 static int processors(void)

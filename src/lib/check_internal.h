@@ -124,11 +124,22 @@ struct ck_job {
 	char *err;                /* its message */
 };
 
+/* A direct-mapped table in front of a thread's spelling verdicts, for
+ * words of up to 16 bytes: most words, found without hashing a string. */
+typedef struct {
+	uint64_t w[2];            /* the word, zero-padded */
+	uint32_t len;             /* its length + 1; 0: empty */
+	int32_t v;
+} ck_quick;
+
+enum { CK_QUICK_BITS = 12 };
+
 /* What a thread needs for phase 1 of its own. */
 typedef struct {
 	termin_checker *ck;
 	check_terms *terms;       /* the thread's matcher; NULL without a glossary */
 	termin_strmap *verdicts;  /* word -> spelling verdict, this thread's cache */
+	ck_quick *quick;          /* 1 << CK_QUICK_BITS entries */
 	pthread_t th;
 	int running;
 } ck_ctx;
@@ -245,8 +256,8 @@ void termin__check_terms_doc_end(termin_checker *ck, check_terms *t);
 int termin__check_spell_new(check_spell **out, termin_speller *sp, const termin_glossary *g,
                             const char *variety);
 void termin__check_spell_free(check_spell *s);
-int termin__check_spell_verdicts(termin_checker *ck, check_spell *s, termin_strmap *cache, const ck_unit *cu,
-                                 ck_job *job);
+int termin__check_spell_verdicts(termin_checker *ck, check_spell *s, termin_strmap *cache, ck_quick *quick,
+                                 const ck_unit *cu, ck_job *job);
 int termin__check_spell_unit(termin_checker *ck, check_spell *s, const ck_unit *cu, const ck_job *job);
 void termin__check_spell_doc_end(termin_checker *ck, check_spell *s);
 

@@ -636,8 +636,8 @@ static void look_at(ck_job *job, int side, size_t i)
 	job->spell_at[side][job->n_spell_at[side]++] = i;
 }
 
-static int verdicts_side(termin_checker *ck, check_spell *cs, termin_strmap *cache, const ck_unit *cu, int side,
-                         ck_job *job)
+static int verdicts_side(termin_checker *ck, check_spell *cs, termin_strmap *cache, ck_quick *quick,
+                         const ck_unit *cu, int side, ck_job *job)
 {
 	const char *s = cu->text[side];
 	const ck_word *w = cu->words[side];
@@ -656,13 +656,24 @@ static int verdicts_side(termin_checker *ck, check_spell *cs, termin_strmap *cac
 			look_at(job, side, i);
 			continue;
 		}
+		ck_quick *q = NULL;
+		uint64_t qw[2] = { 0, 0 };
+		if (wl <= 16) {
+			memcpy(qw, ws, wl);
+			uint64_t h = (qw[0] * 0x9E3779B97F4A7C15ULL) ^ (qw[1] * 0xC2B2AE3D27D4EB4FULL) ^ wl;
+			q = &quick[(h * 0x9E3779B97F4A7C15ULL) >> (64 - CK_QUICK_BITS)];
+			if (q->len == wl + 1 && q->w[0] == qw[0] && q->w[1] == qw[1]) {
+				v = q->v;
+				goto judged;
+			}
+		}
 		if (!termin_strmap_get(cache, ws, wl, &v)) {
 			pthread_mutex_lock(&cs->lock);
 			/* another thread may have judged it already */
 			if (termin_strmap_get(cs->computed, ws, wl, &v)) {
 				pthread_mutex_unlock(&cs->lock);
 				termin_strmap_put(cache, ws, wl, v);
-				goto judged;
+				goto found;
 			}
 			int ok = known(cs, ws, wl);
 			if (ok < 0) {
@@ -686,6 +697,13 @@ static int verdicts_side(termin_checker *ck, check_spell *cs, termin_strmap *cac
 			pthread_mutex_unlock(&cs->lock);
 			termin_strmap_put(cache, ws, wl, v);
 		}
+	found:
+		if (q) {
+			q->w[0] = qw[0];
+			q->w[1] = qw[1];
+			q->len = (uint32_t)wl + 1;
+			q->v = (int32_t)v;
+		}
 	judged:
 		out[i] = v;
 		/* phase 2 looks at unknown words and at US/GB spellings */
@@ -695,8 +713,8 @@ static int verdicts_side(termin_checker *ck, check_spell *cs, termin_strmap *cac
 	return 0;
 }
 
-int termin__check_spell_verdicts(termin_checker *ck, check_spell *cs, termin_strmap *cache, const ck_unit *cu,
-                                 ck_job *job)
+int termin__check_spell_verdicts(termin_checker *ck, check_spell *cs, termin_strmap *cache, ck_quick *quick,
+                                 const ck_unit *cu, ck_job *job)
 {
 	int rc = 0;
 	if (!termin__check_on(ck, CK_SPELLING) && !termin__check_on(ck, CK_SPELLING_VARIANT))
@@ -707,7 +725,7 @@ int termin__check_spell_verdicts(termin_checker *ck, check_spell *cs, termin_str
 			job->cap_verdict[s] = cu->n_words[s] + 16;
 			job->verdict[s] = termin__xrealloc(job->verdict[s], job->cap_verdict[s] * sizeof **job->verdict);
 		}
-		rc = verdicts_side(ck, cs, cache, cu, s, job);
+		rc = verdicts_side(ck, cs, cache, quick, cu, s, job);
 	}
 	return rc;
 }

@@ -25,6 +25,7 @@
 #define MAX_KEYS 6      /* ids per text token */
 #define MAX_PATHS 64    /* alternative paths per term */
 #define TOKEN_CACHE_MAX 200000 /* distinct tokens remembered by a matcher */
+#define QUICK_BITS 11           /* 2,048 entries of the quick table */
 
 typedef struct {
 	const termin_term *t;
@@ -88,6 +89,10 @@ struct termin_matcher {
 	 * (case folding, stemming) and vocabulary lookups of a word are
 	 * computed once. Value: offset in tcids of [count, ids...]. */
 	termin_strmap *tcache;
+	/* in front of it, for tokens of up to 8 bytes (most of them): a
+	 * direct-mapped table of their offsets in tcids, no hashing of
+	 * strings */
+	struct quick_ent { uint64_t w; uint32_t meta, off; } *quick;
 	uint32_t *tcids;
 	size_t ntcids, captcids;
 	termin_buf tkey;
@@ -389,6 +394,7 @@ int termin_matcher_new(termin_matcher **out, const termin_glossary *g,
 	m->g = g;
 	m->vocab = termin_strmap_new();
 	m->tcache = termin_strmap_new();
+	m->quick = termin__xcalloc((size_t)1 << QUICK_BITS, sizeof *m->quick);
 	edge_grow(m);
 	uint32_t order = 0;
 	for (size_t i = 0; i < g->n; i++)
@@ -424,6 +430,7 @@ void termin_matcher_free(termin_matcher *m)
 	free(m->alts);
 	termin_buf_free(&m->keys);
 	termin_strmap_free(m->tcache);
+	free(m->quick);
 	free(m->tcids);
 	termin_buf_free(&m->tkey);
 	free(m);
@@ -600,6 +607,21 @@ int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, s
 		/* tokens with digits are not remembered: numbers rarely repeat,
 		 * their keys are cheap, and they would crowd out the words */
 		int cached = !memchr_digit(text + t->start, t->end - t->start);
+		struct quick_ent *q = NULL;
+		uint64_t qw = 0;
+		uint32_t qmeta = 0;
+		if (cached && t->end - t->start <= 8) {
+			size_t tl = t->end - t->start;
+			memcpy(&qw, text + t->start, tl);
+			qmeta = 1u | (uint32_t)tl << 1 | (uint32_t)(t->wend - t->start) << 5 |
+			        (uint32_t)(t->flags & ~(unsigned)TERMIN__TK_HYPHEN) << 9;
+			q = &m->quick[((qw ^ qmeta) * 0x9E3779B97F4A7C15ULL) >> (64 - QUICK_BITS)];
+			if (q->meta == qmeta && q->w == qw) {
+				k = (int)m->tcids[q->off];
+				memcpy(ids, m->tcids + q->off + 1, (size_t)k * sizeof *ids);
+				goto keyed;
+			}
+		}
 		if (cached) {
 			size_t tl = t->end - t->start;
 			termin_buf_clear(&m->tkey);
@@ -612,6 +634,8 @@ int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, s
 		if (cached && termin_strmap_get(m->tcache, m->tkey.ptr, m->tkey.len, &off)) {
 			k = (int)m->tcids[off];
 			memcpy(ids, m->tcids + off + 1, (size_t)k * sizeof *ids);
+			if (q)
+				*q = (struct quick_ent){ qw, qmeta, (uint32_t)off };
 		} else {
 			termin_buf_clear(&m->keys);
 			c = termin__token_keys(m->norm, text, t, 0, &m->keys);
@@ -623,12 +647,15 @@ int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, s
 			}
 			if (!cached)
 				goto keyed;
-			if (termin_strmap_size(m->tcache) >= TOKEN_CACHE_MAX) {
+			if (termin_strmap_size(m->tcache) >= TOKEN_CACHE_MAX || m->ntcids > UINT32_MAX / 2) {
 				termin_strmap_free(m->tcache);
 				m->tcache = termin_strmap_new();
 				m->ntcids = 0;
+				memset(m->quick, 0, ((size_t)1 << QUICK_BITS) * sizeof *m->quick);
 			}
 			TERMIN_GROW(m->tcids, m->captcids, m->ntcids + 1 + (size_t)k);
+			if (q)
+				*q = (struct quick_ent){ qw, qmeta, (uint32_t)m->ntcids };
 			termin_strmap_put(m->tcache, m->tkey.ptr, m->tkey.len, (intptr_t)m->ntcids);
 			m->tcids[m->ntcids++] = (uint32_t)k;
 			memcpy(m->tcids + m->ntcids, ids, (size_t)k * sizeof *ids);
