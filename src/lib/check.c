@@ -189,6 +189,9 @@ void termin_checker_free(termin_checker *ck)
 	free(ck->norm);
 	if (ck->spill)
 		fclose(ck->spill);
+	for (size_t i = 0; i < ck->n_chunks; i++)
+		free(ck->chunks[i]);
+	free(ck->chunks);
 	termin__check_terms_free(ck->terms);
 	termin__check_spell_free(ck->spell);
 	termin_speller_free(ck->own_speller);
@@ -520,18 +523,36 @@ static void group_add(termin_checker *ck, int side, uint64_t key, size_t unit)
 	g->units[g->n++] = unit;
 }
 
+/* The texts that wait for the end of the run: the first SPILL_MEM bytes
+ * in memory (chunks of SPILL_CHUNK), the rest in a temporary file. A
+ * file for all of them cost a second of system time per 100 MB. */
+enum { SPILL_CHUNK = 1 << 20, SPILL_MEM = 128 << 20 };
+
 static int spill_write(termin_checker *ck, const char *p, size_t len)
 {
+	while (len && ck->spilled < SPILL_MEM) {
+		size_t ci = (size_t)(ck->spilled / SPILL_CHUNK), at = (size_t)(ck->spilled % SPILL_CHUNK);
+		if (ci == ck->n_chunks) {
+			TERMIN_GROW(ck->chunks, ck->cap_chunks, ck->n_chunks + 1);
+			ck->chunks[ck->n_chunks++] = termin__xmalloc(SPILL_CHUNK);
+		}
+		size_t n = SPILL_CHUNK - at < len ? SPILL_CHUNK - at : len;
+		memcpy(ck->chunks[ci] + at, p, n);
+		p += n;
+		len -= n;
+		ck->spilled += n;
+	}
+	if (!len)
+		return 0;
 	if (!ck->spill) {
 		if (!(ck->spill = tmpfile()))
 			return termin__error_errno(TERMIN_EIO, errno, "temporary file for the checks");
-		/* every unit's texts go there: fewer, larger writes */
 		setvbuf(ck->spill, NULL, _IOFBF, 1 << 18);
 	}
 	if (ck->spill_read && fseeko(ck->spill, 0, SEEK_END) != 0)
 		return termin__error_errno(TERMIN_EIO, errno, "temporary file for the checks");
 	ck->spill_read = 0;
-	if (len && fwrite(p, 1, len, ck->spill) != len)
+	if (fwrite(p, 1, len, ck->spill) != len)
 		return termin__error_errno(TERMIN_EIO, errno, "temporary file for the checks");
 	ck->spilled += len;
 	return 0;
@@ -540,11 +561,22 @@ static int spill_write(termin_checker *ck, const char *p, size_t len)
 char *termin__check_unstash(termin_checker *ck, uint64_t off, size_t len)
 {
 	char *t = termin__xmalloc(len + 1);
-	if (len) {
-		if (!ck->spill_read && fflush(ck->spill) != 0)
+	size_t got = 0;
+	/* from memory */
+	while (got < len && off + got < SPILL_MEM && off + got < ck->spilled) {
+		uint64_t o = off + got;
+		size_t ci = (size_t)(o / SPILL_CHUNK), at = (size_t)(o % SPILL_CHUNK);
+		size_t n = SPILL_CHUNK - at < len - got ? SPILL_CHUNK - at : len - got;
+		memcpy(t + got, ck->chunks[ci] + at, n);
+		got += n;
+	}
+	/* from the file, which starts at SPILL_MEM */
+	if (got < len) {
+		if (!ck->spill || (!ck->spill_read && fflush(ck->spill) != 0))
 			len = 0;
 		ck->spill_read = 1;
-		if (len && (fseeko(ck->spill, (off_t)off, SEEK_SET) != 0 || fread(t, 1, len, ck->spill) != len))
+		if (len && (fseeko(ck->spill, (off_t)(off + got - SPILL_MEM), SEEK_SET) != 0 ||
+		            fread(t + got, 1, len - got, ck->spill) != len - got))
 			len = 0;
 	}
 	t[len] = '\0';

@@ -182,15 +182,18 @@ struct termin_checker {
 	size_t cap_units;
 
 	/* consistency groups: the hash of a normalised text -> group index.
-	 * The texts themselves wait in a temporary file (spill) until a group
-	 * proves inconsistent: holding them cost 4 copies of every unit. */
+	 * The texts themselves wait, one copy each, in memory up to 128 MB
+	 * then in a temporary file (spill) until a group proves
+	 * inconsistent: holding them cost 4 copies of every unit. */
 	termin_strmap *by_source, *by_target;
 	struct ck_group *groups[2];
 	size_t n_groups[2], cap_groups[2];
 	struct ck_norm *norm;   /* per unit */
 	size_t cap_norm;
-	FILE *spill;
-	uint64_t spilled;       /* bytes written to it */
+	char **chunks;          /* the spill's first bytes (check.c) */
+	size_t n_chunks, cap_chunks;
+	FILE *spill;            /* the rest */
+	uint64_t spilled;       /* bytes written to both */
 	int spill_read;         /* read since the last write: seek to the end */
 	size_t stash_unit;      /* unit index + 1 of the last stash */
 	uint64_t stash_off;
