@@ -526,7 +526,9 @@ static void group_add(termin_checker *ck, int side, uint64_t key, size_t unit)
 /* The texts that wait for the end of the run: the first SPILL_MEM bytes
  * in memory (chunks of SPILL_CHUNK), the rest in a temporary file. A
  * file for all of them cost a second of system time per 100 MB. */
-enum { SPILL_CHUNK = 1 << 20, SPILL_MEM = 128 << 20 };
+enum { SPILL_CHUNK = 1 << 20 };
+size_t termin__check_spill_mem = (size_t)128 << 20;
+#define SPILL_MEM ((uint64_t)termin__check_spill_mem)
 
 static int spill_write(termin_checker *ck, const char *p, size_t len)
 {
@@ -537,6 +539,8 @@ static int spill_write(termin_checker *ck, const char *p, size_t len)
 			ck->chunks[ck->n_chunks++] = termin__xmalloc(SPILL_CHUNK);
 		}
 		size_t n = SPILL_CHUNK - at < len ? SPILL_CHUNK - at : len;
+		if (n > SPILL_MEM - ck->spilled)
+			n = (size_t)(SPILL_MEM - ck->spilled);
 		memcpy(ck->chunks[ci] + at, p, n);
 		p += n;
 		len -= n;
@@ -567,6 +571,8 @@ char *termin__check_unstash(termin_checker *ck, uint64_t off, size_t len)
 		uint64_t o = off + got;
 		size_t ci = (size_t)(o / SPILL_CHUNK), at = (size_t)(o % SPILL_CHUNK);
 		size_t n = SPILL_CHUNK - at < len - got ? SPILL_CHUNK - at : len - got;
+		if (n > SPILL_MEM - o)
+			n = (size_t)(SPILL_MEM - o);
 		memcpy(t + got, ck->chunks[ci] + at, n);
 		got += n;
 	}

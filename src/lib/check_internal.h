@@ -300,6 +300,10 @@ int termin__check_spell_judges(const char *s, const ck_word *w);
  * the majority script; returns how many changed, 0 when one cannot be. */
 int termin__check_fix_script(termin_buf *b, const char *s, size_t len, int to_cyrillic);
 
+/* How many bytes of the waiting texts stay in memory (128 MB; tests
+ * lower it to read them back from the temporary file). */
+extern size_t termin__check_spill_mem;
+
 /* Writes the unit's source and target (target after source) to the
  * checker's temporary file, once per unit, and sets *off to where they
  * are: for findings that wait for the end of the document. Returns 0 or

@@ -535,3 +535,26 @@ void test_check__threads_same_findings(void)
 	termin_glossary_free(g);
 	free(tmx);
 }
+
+/* in src/lib/check.c: the bytes of waiting texts kept in memory */
+extern size_t termin__check_spill_mem;
+
+void test_check__texts_from_the_temporary_file(void)
+{
+	/* the texts of consistency groups and spelling variants wait in
+	 * memory, then in a temporary file: read back from either, the
+	 * findings are the same */
+	char *tmx = strdup(tt_shared("dev/dev-en-ru.tmx"));
+	termin_glossary *g = shipped();
+	char *mem = run_report(1, tmx, g);
+	size_t keep = termin__check_spill_mem;
+	termin__check_spill_mem = 3000;   /* a few units, then the file */
+	char *file = run_report(1, tmx, g);
+	termin__check_spill_mem = keep;
+	T_ASSERT(strstr(mem, "\"inconsistent-target\"") != NULL);
+	T_EQ_STR(file, mem);
+	free(mem);
+	free(file);
+	termin_glossary_free(g);
+	free(tmx);
+}
