@@ -106,8 +106,6 @@ int termin_checker_new(termin_checker **out, const termin_checker_opts *opts)
 	ck->variety = opts->variety ? termin__xstrdup(opts->variety) : NULL;
 	ck->ignore = termin_strmap_new();
 	ck->files = termin_strmap_new();
-	ck->by_source = termin_strmap_new();
-	ck->by_target = termin_strmap_new();
 	ck->glossary = opts->glossary;
 	ck->speller = opts->speller;
 	pthread_mutex_init(&ck->mx, NULL);
@@ -184,8 +182,10 @@ void termin_checker_free(termin_checker *ck)
 	termin_strmap_free(ck->ignore);
 	/* interned file names are the map's keys */
 	termin_strmap_free(ck->files);
-	termin_strmap_free(ck->by_source);
-	termin_strmap_free(ck->by_target);
+	for (int side = 0; side < 2; side++) {
+		free(ck->by_text[side].keys);
+		free(ck->by_text[side].vals);
+	}
 	free(ck->norm);
 	if (ck->spill)
 		fclose(ck->spill);
@@ -507,18 +507,47 @@ static void normalise(termin_buf *b, const char *s, size_t len)
 	b->ptr[b->len] = '\0';
 }
 
+/* The group of a text hash on one side, made when new: an open-addressed
+ * table of hashes (they need no hashing of their own). */
+static size_t group_of(termin_checker *ck, int side, uint64_t key)
+{
+	struct ck_hashmap *m = &ck->by_text[side];
+	if ((m->n + 1) * 4 >= m->cap * 3) {
+		size_t cap = m->cap ? m->cap * 2 : 1024;
+		uint64_t *keys = termin__xcalloc(cap, sizeof *keys);
+		uint32_t *vals = termin__xcalloc(cap, sizeof *vals);
+		for (size_t i = 0; i < m->cap; i++) {
+			if (!m->vals[i])
+				continue;
+			size_t j = (size_t)(m->keys[i] * 0x9E3779B97F4A7C15ULL) & (cap - 1);
+			while (vals[j])
+				j = (j + 1) & (cap - 1);
+			keys[j] = m->keys[i];
+			vals[j] = m->vals[i];
+		}
+		free(m->keys);
+		free(m->vals);
+		m->keys = keys;
+		m->vals = vals;
+		m->cap = cap;
+	}
+	size_t j = (size_t)(key * 0x9E3779B97F4A7C15ULL) & (m->cap - 1);
+	while (m->vals[j] && m->keys[j] != key)
+		j = (j + 1) & (m->cap - 1);
+	if (!m->vals[j]) {
+		TERMIN_GROW(ck->groups[side], ck->cap_groups[side], ck->n_groups[side] + 1);
+		memset(&ck->groups[side][ck->n_groups[side]], 0, sizeof(struct ck_group));
+		m->keys[j] = key;
+		m->vals[j] = (uint32_t)++ck->n_groups[side];
+		m->n++;
+	}
+	return m->vals[j] - 1;
+}
+
 static void group_add(termin_checker *ck, int side, uint64_t key, size_t unit)
 {
-	termin_strmap *m = side == 0 ? ck->by_source : ck->by_target;
-	intptr_t gi;
-	struct ck_group *g;
-	if (!termin_strmap_get(m, (const char *)&key, sizeof key, &gi)) {
-		TERMIN_GROW(ck->groups[side], ck->cap_groups[side], ck->n_groups[side] + 1);
-		gi = (intptr_t)ck->n_groups[side]++;
-		memset(&ck->groups[side][gi], 0, sizeof(struct ck_group));
-		termin_strmap_put(m, (const char *)&key, sizeof key, gi);
-	}
-	g = &ck->groups[side][gi];
+	size_t gi = group_of(ck, side, key);   /* (may move the groups) */
+	struct ck_group *g = &ck->groups[side][gi];
 	TERMIN_GROW(g->units, g->cap, g->n + 1);
 	g->units[g->n++] = unit;
 }

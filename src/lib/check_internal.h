@@ -185,7 +185,11 @@ struct termin_checker {
 	 * The texts themselves wait, one copy each, in memory up to 128 MB
 	 * then in a temporary file (spill) until a group proves
 	 * inconsistent: holding them cost 4 copies of every unit. */
-	termin_strmap *by_source, *by_target;
+	struct ck_hashmap {
+		uint64_t *keys;
+		uint32_t *vals;  /* group index + 1; 0 empty */
+		size_t n, cap;
+	} by_text[2];           /* 0 source, 1 target */
 	struct ck_group *groups[2];
 	size_t n_groups[2], cap_groups[2];
 	struct ck_norm *norm;   /* per unit */

@@ -25,7 +25,7 @@
 #define MAX_KEYS 6      /* ids per text token */
 #define MAX_PATHS 64    /* alternative paths per term */
 #define TOKEN_CACHE_MAX 200000 /* distinct tokens remembered by a matcher */
-#define QUICK_BITS 11           /* 2,048 entries of the quick table */
+#define QUICK_BITS 12           /* 4,096 entries of the quick table */
 
 typedef struct {
 	const termin_term *t;
@@ -89,10 +89,10 @@ struct termin_matcher {
 	 * (case folding, stemming) and vocabulary lookups of a word are
 	 * computed once. Value: offset in tcids of [count, ids...]. */
 	termin_strmap *tcache;
-	/* in front of it, for tokens of up to 8 bytes (most of them): a
+	/* in front of it, for tokens of up to 16 bytes (most of them): a
 	 * direct-mapped table of their offsets in tcids, no hashing of
 	 * strings */
-	struct quick_ent { uint64_t w; uint32_t meta, off; } *quick;
+	struct quick_ent { uint64_t w[2]; uint32_t meta, off; } *quick;
 	uint32_t *tcids;
 	size_t ntcids, captcids;
 	termin_buf tkey;
@@ -608,15 +608,16 @@ int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, s
 		 * their keys are cheap, and they would crowd out the words */
 		int cached = !memchr_digit(text + t->start, t->end - t->start);
 		struct quick_ent *q = NULL;
-		uint64_t qw = 0;
+		uint64_t qw[2] = { 0, 0 };
 		uint32_t qmeta = 0;
-		if (cached && t->end - t->start <= 8) {
+		if (cached && t->end - t->start <= 16) {
 			size_t tl = t->end - t->start;
-			memcpy(&qw, text + t->start, tl);
-			qmeta = 1u | (uint32_t)tl << 1 | (uint32_t)(t->wend - t->start) << 5 |
-			        (uint32_t)(t->flags & ~(unsigned)TERMIN__TK_HYPHEN) << 9;
-			q = &m->quick[((qw ^ qmeta) * 0x9E3779B97F4A7C15ULL) >> (64 - QUICK_BITS)];
-			if (q->meta == qmeta && q->w == qw) {
+			memcpy(qw, text + t->start, tl);
+			qmeta = 1u | (uint32_t)tl << 1 | (uint32_t)(t->wend - t->start) << 6 |
+			        (uint32_t)(t->flags & ~(unsigned)TERMIN__TK_HYPHEN) << 11;
+			uint64_t h = (qw[0] * 0x9E3779B97F4A7C15ULL) ^ (qw[1] * 0xC2B2AE3D27D4EB4FULL) ^ qmeta;
+			q = &m->quick[(h * 0x9E3779B97F4A7C15ULL) >> (64 - QUICK_BITS)];
+			if (q->meta == qmeta && q->w[0] == qw[0] && q->w[1] == qw[1]) {
 				k = (int)m->tcids[q->off];
 				memcpy(ids, m->tcids + q->off + 1, (size_t)k * sizeof *ids);
 				goto keyed;
@@ -635,7 +636,7 @@ int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, s
 			k = (int)m->tcids[off];
 			memcpy(ids, m->tcids + off + 1, (size_t)k * sizeof *ids);
 			if (q)
-				*q = (struct quick_ent){ qw, qmeta, (uint32_t)off };
+				*q = (struct quick_ent){ { qw[0], qw[1] }, qmeta, (uint32_t)off };
 		} else {
 			termin_buf_clear(&m->keys);
 			c = termin__token_keys(m->norm, text, t, 0, &m->keys);
@@ -655,7 +656,7 @@ int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, s
 			}
 			TERMIN_GROW(m->tcids, m->captcids, m->ntcids + 1 + (size_t)k);
 			if (q)
-				*q = (struct quick_ent){ qw, qmeta, (uint32_t)m->ntcids };
+				*q = (struct quick_ent){ { qw[0], qw[1] }, qmeta, (uint32_t)m->ntcids };
 			termin_strmap_put(m->tcache, m->tkey.ptr, m->tkey.len, (intptr_t)m->ntcids);
 			m->tcids[m->ntcids++] = (uint32_t)k;
 			memcpy(m->tcids + m->ntcids, ids, (size_t)k * sizeof *ids);
