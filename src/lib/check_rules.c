@@ -576,6 +576,13 @@ static void check_spaces(termin_checker *ck, const ck_unit *cu, int side)
 			i++;
 			continue;
 		}
+		/* one space before a byte that cannot start another: the run is
+		 * one (most spaces) */
+		if (c == ' ' && (i + 1 >= last || (s[i + 1] != ' ' && (unsigned char)s[i + 1] != 0xC2 &&
+		                                   (unsigned char)s[i + 1] != 0xE2))) {
+			i++;
+			continue;
+		}
 		size_t at = i, run = 0, end = i;
 		for (;;) {
 			size_t k = end;
