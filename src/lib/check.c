@@ -477,11 +477,16 @@ static void normalise(termin_buf *b, const char *s, size_t len)
 	termin_buf_reserve(b, len);
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
-		/* bytes that cannot start a space are copied as they are */
-		if (c > ' ' && c < 0x80) {
+		/* bytes that cannot start a space are copied as they are: all
+		 * but white space, C2 (NBSP) and E1-E3 (the other spaces) */
+		if (c > ' ' && c != 0xC2 && (c < 0xE1 || c > 0xE3)) {
 			size_t j = i + 1;
-			while (j < len && (unsigned char)s[j] > ' ' && (unsigned char)s[j] < 0x80)
+			while (j < len) {
+				unsigned char d = (unsigned char)s[j];
+				if (d <= ' ' || d == 0xC2 || (d >= 0xE1 && d <= 0xE3))
+					break;
 				j++;
+			}
 			if (space)
 				b->ptr[b->len++] = ' ';
 			space = 0;
