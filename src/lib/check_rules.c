@@ -531,6 +531,10 @@ static void check_repeats(termin_checker *ck, const ck_unit *cu, int side)
 		for (k = a->end; k < b->start; k++)
 			if (s[k] != ' ' && s[k] != '\t' && (unsigned char)s[k] != 0xC2 && (unsigned char)s[k] != 0xA0)
 				break;
+		/* different first letters in ASCII: not the same word */
+		unsigned char fa = (unsigned char)s[a->start], fb = (unsigned char)s[b->start];
+		if (fa < 0x80 && fb < 0x80 && (fa | 32) != (fb | 32))
+			continue;
 		if (k != b->start || !word_eq_ci(s, a, b, &x, &y))
 			continue;
 		/* English doubles that are grammatical */
@@ -757,10 +761,17 @@ static void check_quotes(termin_checker *ck, const ck_unit *cu, int side)
 
 static size_t chars(const char *s, size_t len)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return n;
+	/* the bytes that are not UTF-8 continuation bytes (10xxxxxx), eight
+	 * at a time */
+	size_t cont = 0, i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		cont += (size_t)__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ULL);
+	}
+	for (; i < len; i++)
+		cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+	return len - cont;
 }
 
 static void check_length(termin_checker *ck, const ck_unit *cu)
