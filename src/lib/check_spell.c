@@ -122,6 +122,12 @@ int termin__check_spell_new(check_spell **out, termin_speller *sp, const termin_
 	cs->translit = termin_strmap_new();
 	cs->variety = variety ? termin__xstrdup(variety) : NULL;
 	pthread_mutex_init(&cs->lock, NULL);
+	/* the speller's own en_US and en_GB when it has them (used under the
+	 * same lock: no second copy of either), else dictionaries of their
+	 * own */
+	if (termin__speller_view(sp, "en_US", &cs->us) == 0 && termin__speller_view(sp, "en_GB", &cs->gb) == 0)
+		goto varieties;
+	termin_speller_free(cs->us);
 	termin_speller_new(&cs->us);
 	termin_speller_new(&cs->gb);
 	if (termin_speller_add_dict(cs->us, "en_US") < 0 || termin_speller_add_dict(cs->gb, "en_GB") < 0) {
@@ -130,6 +136,7 @@ int termin__check_spell_new(check_spell **out, termin_speller *sp, const termin_
 		termin_speller_free(cs->gb);
 		cs->us = cs->gb = NULL;
 	}
+varieties:
 	for (size_t i = 0; g && i < termin_glossary_concept_count(g); i++) {
 		const termin_concept *c = termin_glossary_concept(g, i);
 		for (size_t k = 0; k < termin_concept_term_count(c); k++) {

@@ -25,6 +25,9 @@ typedef struct {
 	int32_t *try;     /* the .aff's TRY letters, read on first need */
 	size_t n_try;
 	int try_read;
+	/* a view's dictionary: the handle is that of owner->dicts[at] */
+	struct termin_speller *owner;
+	size_t at;
 } dict;
 
 struct termin_speller {
@@ -91,7 +94,7 @@ int termin_speller_add_dict(termin_speller *s, const char *name)
 	int nc = uscript_getCode(name, codes, 4, &err);
 	int script = U_SUCCESS(err) && nc == 1 ? (int)codes[0] : -1;
 	TERMIN_GROW(s->dicts, s->cap, s->n + 1);
-	s->dicts[s->n++] = (dict){ termin__xstrdup(name), aff, dic, NULL, 0, script, NULL, 0, 0 };
+	s->dicts[s->n++] = (dict){ termin__xstrdup(name), aff, dic, NULL, 0, script, NULL, 0, 0, NULL, 0 };
 	termin_strmap_free(s->cache);
 	s->cache = termin_strmap_new();
 	return 0;
@@ -205,6 +208,13 @@ static int load(dict *d)
 {
 	if (d->h || d->failed)
 		return d->h ? 0 : TERMIN_EIO;
+	if (d->owner) {
+		dict *o = &d->owner->dicts[d->at];
+		int rc = load(o);
+		d->h = o->h;
+		d->failed = o->failed;
+		return rc;
+	}
 	d->h = termin__hunspell_open(d->aff, d->dic);
 	if (!d->h) {
 		d->failed = 1;
@@ -424,12 +434,31 @@ int termin__speller_suggest_edits(termin_speller *s, const char *word, size_t le
 	return filled;
 }
 
+int termin__speller_view(termin_speller *base, const char *name, termin_speller **out)
+{
+	*out = NULL;
+	for (size_t i = 0; i < base->n; i++) {
+		const dict *d = &base->dicts[i];
+		if (strcmp(d->name, name) != 0 || d->owner)
+			continue;
+		termin_speller *v;
+		termin_speller_new(&v);
+		TERMIN_GROW(v->dicts, v->cap, 1);
+		v->dicts[v->n++] = (dict){ termin__xstrdup(name), termin__xstrdup(d->aff), termin__xstrdup(d->dic), NULL, 0,
+		                           d->script, NULL, 0, 0, base, i };
+		*out = v;
+		return 0;
+	}
+	return termin__error_set(TERMIN_ENOTFOUND, "the speller has no dictionary '%s'", name);
+}
+
 void termin_speller_free(termin_speller *s)
 {
 	if (!s)
 		return;
 	for (size_t i = 0; i < s->n; i++) {
-		termin__hunspell_close(s->dicts[i].h);
+		if (!s->dicts[i].owner)
+			termin__hunspell_close(s->dicts[i].h);
 		free(s->dicts[i].name);
 		free(s->dicts[i].aff);
 		free(s->dicts[i].dic);

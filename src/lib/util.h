@@ -102,6 +102,12 @@ void termin__hunspell_close(struct Hunhandle *h);
  * when there are none (hunspell's own search is not run). */
 struct termin_speller;
 int termin__speller_suggest_edits(struct termin_speller *s, const char *word, size_t len, char **out, int max);
+/* A speller that asks only the dictionary `name` of `base`, through its
+ * handle (loaded there when first needed: no second copy), with a cache
+ * of its own and no word lists. Use it where base is used (one thread or
+ * one lock) and free it before base. TERMIN_ENOTFOUND when base has no
+ * such dictionary. */
+int termin__speller_view(struct termin_speller *base, const char *name, struct termin_speller **out);
 
 /* ---- files ---- */
 /* Reads a whole (small) file into memory. */
