@@ -246,6 +246,21 @@ static void scan_char(termin_tmx_reader *r, unsigned c)
 	}
 }
 
+/* The characters of n bytes of UTF-8: the bytes that are not
+ * continuation bytes (10xxxxxx), eight at a time. */
+static size_t count_chars(const unsigned char *b, size_t n)
+{
+	size_t cont = 0, i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, b + i, 8);
+		cont += (size_t)__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ULL);
+	}
+	for (; i < n; i++)
+		cont += (b[i] & 0xC0) == 0x80;
+	return n - cont;
+}
+
 static void scan(termin_tmx_reader *r, const unsigned char *b, size_t n)
 {
 	struct scan *s = &r->sc;
@@ -267,9 +282,16 @@ static void scan(termin_tmx_reader *r, const unsigned char *b, size_t n)
 	if (s->enc == 0) {
 		for (; i < n; i++) {
 			unsigned char c = b[i];
-			/* the common case inline: text that is no tag and no line end */
+			/* the common case: text that is no tag and no line end, up
+			 * to the next '<' or line end at once */
 			if (s->state == SC_TEXT && c != '<' && c != '\n') {
-				s->col += (c & 0xC0) != 0x80;
+				const unsigned char *lt = memchr(b + i, '<', n - i);
+				size_t stop = lt ? (size_t)(lt - b) : n;
+				const unsigned char *nl = memchr(b + i, '\n', stop - i);
+				if (nl)
+					stop = (size_t)(nl - b);
+				s->col += count_chars(b + i, stop - i);
+				i = stop - 1;
 				continue;
 			}
 			if ((c & 0xC0) != 0x80)
