@@ -402,6 +402,11 @@ static void add_finding(termin_checker *ck, const ck_unit *cu, int check, int si
 	f->pub.end = end;
 	f->pub.match = termin__xstrndup(cu->text[s] + start, end - start);
 	f->pub.suggestion = suggestion ? termin__xstrdup(suggestion) : NULL;
+	/* the text hash (for ignore lists), made for units with findings */
+	if (!cu->hashed) {
+		((ck_unit *)cu)->hash = termin__hash64(cu->text[0], cu->len[0], termin__hash64(cu->text[1], cu->len[1], 0));
+		((ck_unit *)cu)->hashed = 1;
+	}
 	f->pub.hash = cu->hash;
 	f->pub.message = msg;
 }
@@ -890,7 +895,6 @@ static void check_unit(termin_checker *ck, ck_ctx *ctx, ck_job *j)
 		cu->ru[s] = lang_is(cu->lang[s], "ru");
 		cu->en[s] = lang_is(cu->lang[s], "en");
 	}
-	cu->hash = termin__hash64(cu->text[0], cu->len[0], termin__hash64(cu->text[1], cu->len[1], 0));
 	for (int s = 0; s < 1 + cu->bilingual; s++) {
 		/* the arrays stay with the job for its next unit */
 		cu->links[s] = j->links[s];

@@ -72,7 +72,8 @@ typedef struct {
 	const termin_check_unit *u;
 	int bilingual;
 	size_t index;           /* unit number in the run */
-	uint64_t hash;
+	uint64_t hash;          /* of both texts, once `hashed` */
+	int hashed;
 	const char *text[2];    /* source, target (target "" when monolingual) */
 	size_t len[2];
 	const char *lang[2];

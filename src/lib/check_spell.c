@@ -922,6 +922,7 @@ static void spell_doc_end(termin_checker *ck, check_spell *cs)
 			cu.text[1] = v->bilingual ? tgt : "";
 			cu.len[1] = u.target_len;
 			cu.hash = termin__hash64(cu.text[0], cu.len[0], termin__hash64(cu.text[1], cu.len[1], 0));
+			cu.hashed = 1;
 			counterpart(cs, &sugg, v->word, expect_gb);
 			termin__check_add(ck, &cu, CK_SPELLING_VARIANT, v->side == 0 ? SIDE_SRC : SIDE_TGT, v->start, v->end,
 			                  sugg.len ? sugg.ptr : NULL, "\"%s\" is %s spelling; %s %s%s%s%s", v->word,
