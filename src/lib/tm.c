@@ -11,6 +11,7 @@
  * pending-terms buffer keeps that cheap).
  */
 #include "tm_internal.h"
+#include "fuzzy_internal.h"
 #include "termin/lang.h"
 
 #include <inttypes.h>
@@ -73,6 +74,7 @@ struct termin_tm {
 	int64_t last_doc_id;
 	uint64_t digest, size;
 	size_t added, merged, skipped;
+	termin__fuzzy_batch *fz;  /* the fuzzy index fed as variants are stored */
 
 	termin_buf norm;        /* scratch for hashing */
 	uint64_t *vh;
@@ -424,6 +426,13 @@ int termin_tm_begin(termin_tm *tm, const termin_tm_source *src)
 	tm->doc_name = termin__xstrdup(src->doc ? src->doc : src->name ? src->name : "(api)");
 	if ((rc = doc_id(tm, tm->doc_name, &tm->doc_id)) < 0)
 		goto fail;
+	/* An index that is up to date is kept so by the batch itself; one
+	 * that lags (a crash, an older termin) is caught up by the next
+	 * termin_fuzzy_index_update, this batch's variants included. */
+	if ((rc = termin__fuzzy_index_current(tm->db)) < 0)
+		goto fail;
+	if (rc == 1 && (rc = termin__fuzzy_batch_new(tm->db, &tm->fz)) < 0)
+		goto fail;
 	return 0;
 fail:
 	termin_tm_rollback(tm);
@@ -566,6 +575,9 @@ int termin_tm_add(termin_tm *tm, const termin_tmx_unit *u, const termin_tm_conte
 			if ((rc = step_done(tm, st, "cannot store a variant")) < 0)
 				goto done;
 			tuv_id = sqlite3_last_insert_rowid(tm->db);
+			if (tm->fz && (rc = termin__fuzzy_batch_add(tm->fz, tuv_id, langs[i], v->markup,
+			                                            v->markup ? v->markup_len : 0)) < 0)
+				goto done;
 			if ((rc = prep(tm, ST_INS_FTS)) < 0)
 				goto done;
 			st = tm->st[ST_INS_FTS];
@@ -666,8 +678,12 @@ int termin_tm_commit(termin_tm *tm)
 	sqlite3_bind_int64(st, 6, tm->import_id);
 	if ((rc = step_done(tm, st, "cannot record the import")) < 0)
 		goto fail;
+	if (tm->fz && (rc = termin__fuzzy_batch_finish(tm->fz)) < 0)
+		goto fail;
 	if ((rc = termin__db_exec(tm->db, "COMMIT")) < 0)
 		goto fail;
+	termin__fuzzy_batch_free(tm->fz);
+	tm->fz = NULL;
 	tm->in_batch = 0;
 	return 0;
 fail:
@@ -683,6 +699,8 @@ void termin_tm_rollback(termin_tm *tm)
 		if (tm->st[i])
 			sqlite3_reset(tm->st[i]);
 	sqlite3_exec(tm->db, "ROLLBACK", NULL, NULL, NULL);
+	termin__fuzzy_batch_free(tm->fz);
+	tm->fz = NULL;
 	tm->in_batch = 0;
 	/* the document cache may name rows that no longer exist */
 	free(tm->last_doc);
