@@ -101,6 +101,20 @@ static int fast_class(const unsigned char *s, int len, int i, int32_t *cp, int *
 	return -1;
 }
 
+/* ASCII letters and digits: unicode61's token characters below 0x80. */
+static const unsigned char ascii_token[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+	['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+	['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+	['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
 /* Tokenizes text made only of ASCII, Cyrillic U+0400..U+045F and the
  * common punctuation exactly as unicode61 (remove_diacritics 2) would
  * after ё is folded to е: tokens are runs of letters and digits, lower
@@ -114,33 +128,57 @@ static int fast_tokenize(void *ctx, const char *text, int len,
 	int cap = (int)sizeof small, rc = SQLITE_OK, i, n;
 	int32_t cp;
 
-	for (i = 0; i < len; i += n)
+	/* everything known? (ASCII is, and most of the text is ASCII or a
+	 * Cyrillic letter) */
+	for (i = 0; i < len;) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		/* U+0400..U+045F: D0 80..BF, D1 80..9F */
+		if (i + 1 < len && ((s[i] == 0xD0 && (s[i + 1] & 0xC0) == 0x80) ||
+		                    (s[i] == 0xD1 && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F))) {
+			i += 2;
+			continue;
+		}
 		if (fast_class(s, len, i, &cp, &n) < 0)
 			return 1;
+		i += n;
+	}
 	for (i = 0; i < len && rc == SQLITE_OK;) {
-		if (fast_class(s, len, i, &cp, &n) == 0) {
-			i += n;
+		unsigned char a = s[i];
+		if (a < 0x80 ? !ascii_token[a] : fast_class(s, len, i, &cp, &n) == 0) {
+			i += a < 0x80 ? 1 : n;
 			continue;
 		}
 		int start = i, o = 0;
-		while (i < len && fast_class(s, len, i, &cp, &n) == 1) {
+		for (;;) {
 			if (o + 2 > cap) {
 				cap *= 2;
 				buf = buf == small ? memcpy(termin__xmalloc((size_t)cap), small, (size_t)o)
 				                   : termin__xrealloc(buf, (size_t)cap);
 			}
-			if (n == 1) {
-				buf[o++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-			} else {
-				if (cp == 0x401 || cp == 0x451)
-					cp = 0x435;              /* ё, Ё -> е */
-				else if (cp >= 0x400 && cp <= 0x40F)
-					cp += 0x50;
-				else if (cp >= 0x410 && cp <= 0x42F)
-					cp += 0x20;
-				buf[o++] = (char)(0xC0 | cp >> 6);
-				buf[o++] = (char)(0x80 | (cp & 0x3F));
+			if (i >= len)
+				break;
+			a = s[i];
+			if (a < 0x80) {
+				if (!ascii_token[a])
+					break;
+				buf[o++] = (char)(a >= 'A' && a <= 'Z' ? a + 32 : a);
+				i++;
+				continue;
 			}
+			if (fast_class(s, len, i, &cp, &n) != 1)
+				break;
+			/* a Cyrillic letter (the only other kind of token character) */
+			if (cp == 0x401 || cp == 0x451)
+				cp = 0x435;              /* ё, Ё -> е */
+			else if (cp >= 0x400 && cp <= 0x40F)
+				cp += 0x50;
+			else if (cp >= 0x410 && cp <= 0x42F)
+				cp += 0x20;
+			buf[o++] = (char)(0xC0 | cp >> 6);
+			buf[o++] = (char)(0x80 | (cp & 0x3F));
 			i += n;
 		}
 		rc = token(ctx, 0, buf, o, start, i);

@@ -166,11 +166,22 @@ static int is_digit_cp(int32_t cp)
 	return cp >= '0' && cp <= '9';
 }
 
+/* termin__utf8_next with ASCII answered inline: most characters are. */
+static inline int32_t next_cp(const char *s, size_t len, size_t *i)
+{
+	unsigned char c = (unsigned char)s[*i];
+	if (c < 0x80) {
+		(*i)++;
+		return c;
+	}
+	return termin__utf8_next(s, len, i);
+}
+
 static int32_t peek(const char *s, size_t len, size_t i)
 {
 	if (i >= len)
 		return -2;
-	return termin__utf8_next(s, len, &i);
+	return next_cp(s, len, &i);
 }
 
 /* A tag written in plain text: "<b>", "</i>", "<br/>", "<x1/>". */
@@ -256,9 +267,10 @@ static void tokenize(termin_fuzzy_seg *g, const span *tags, size_t n_tags, int k
 			continue;
 		}
 		size_t start = i;
-		int32_t cp = termin__utf8_next(s, len, &i);
-		if (cp >= 0 && (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || termin__is_space(cp) ||
-		                termin__is_invisible(cp)))
+		int32_t cp = next_cp(s, len, &i);
+		int word = is_word_cp(cp);
+		if (!word && cp >= 0 && (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+		                         termin__is_space(cp) || termin__is_invisible(cp)))
 			continue;
 		if (cp == '<') {
 			size_t e = plain_tag_end(s, len, start);
@@ -269,7 +281,7 @@ static void tokenize(termin_fuzzy_seg *g, const span *tags, size_t n_tags, int k
 				continue;
 			}
 		}
-		if (!is_word_cp(cp)) {
+		if (!word) {
 			add_tok(g, FTOK_PUNCT, (uint64_t)(cp < 0 ? 0xFFFD : cp) + 1,
 			        (uint64_t)(cp < 0 ? 0xFFFD : cp) + 1, start, i);
 			continue;
@@ -282,11 +294,10 @@ static void tokenize(termin_fuzzy_seg *g, const span *tags, size_t n_tags, int k
 			if (t < n_tags && i >= tags[t].start)
 				break;
 			size_t j = i;
-			int32_t c = peek(s, len, j);
-			if (c == -2)
+			if (j >= len)
 				break;
+			int32_t c = next_cp(s, len, &j);
 			if (is_word_cp(c)) {
-				termin__utf8_next(s, len, &j);
 				if (!is_digit_cp(c))
 					digits_only = 0;
 				else
@@ -295,7 +306,6 @@ static void tokenize(termin_fuzzy_seg *g, const span *tags, size_t n_tags, int k
 				i = j;
 				continue;
 			}
-			termin__utf8_next(s, len, &j);
 			int32_t n2 = peek(s, len, j);
 			int joiner = (c == '\'' || c == 0x2019 || c == '-' || c == 0x2010) && is_word_cp(n2) &&
 			             !(is_digit_cp(prev) && is_digit_cp(n2) && c == '-' && digits_only);

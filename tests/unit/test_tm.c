@@ -518,7 +518,7 @@ void test_tm__fts_fast_path_same_tokens(void)
 			cp = 0xA0;
 		else if (cp == 0xC0)
 			cp = 0x3F0;
-		else if (cp == 0x470)
+		else if (cp == 0x500)
 			cp = 0x2000;
 		size_t n = put_utf8(enc, cp);
 		enc[n] = '\0';
