@@ -665,6 +665,20 @@ static int lang_attr(termin_tmx_reader *r, const char *v, char out[TERMIN_LANG_M
 
 static void escape_text(termin_buf *b, const char *s, int attr)
 {
+	if (!attr) {
+		/* text: runs up to the next character to escape (strcspn is
+		 * vectorised; most texts have none) */
+		for (;;) {
+			size_t k = strcspn(s, "&<>\r");
+			termin_buf_put(b, s, k);
+			s += k;
+			if (!*s)
+				return;
+			termin_buf_puts(b, *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;"
+			                                                                         : "&#13;");
+			s++;
+		}
+	}
 	const char *run = s;
 	for (; *s; s++) {
 		const char *rep = NULL;
