@@ -99,15 +99,15 @@ else
 	rm -f "$W/big.db"*
 
 	# --- the peer on a 100 MB slice --------------------------------------
-	if python3 -c 'import translate.storage.tmx' 2>/dev/null; then
+	if /usr/bin/python3 -c 'import translate.storage.tmx' 2>/dev/null; then
 		{ head -c 100000000 "$W/big.tmx" | sed '$d'; echo '</body></tmx>'; } >"$W/slice.tmx"
 		rm -f "$W/big.tmx"
 		sb=$(stat -c %s "$W/slice.tmx")
 		measure ours "$TERMIN" tm import --db "$W/slice.db" "$W/slice.tmx"
-		measure peer python3 -c 'import sys; from translate.storage import tmx; s = tmx.tmxfile.parsefile(sys.argv[1]); print(len(s.units))' "$W/slice.tmx"
+		measure peer /usr/bin/python3 -c 'import sys; from translate.storage import tmx; s = tmx.tmxfile.parsefile(sys.argv[1]); print(len(s.units))' "$W/slice.tmx"
 		printf 'peer   %6d MB: termin import %4d MB RSS, %5.1f s; translate-toolkit reading it %4d MB, %5.1f s; RSS ratio %s\n' \
 			$((sb / 1000000)) "$ours_mb" "$ours_s" "$peer_mb" "$peer_s" "$(ratio "$ours_mb" "$peer_mb")"
 	else
-		echo "peer   skipped: translate-toolkit is not installed (python3 -c 'import translate')"
+		echo "peer   skipped: translate-toolkit is not installed (/usr/bin/python3 -c 'import translate')"
 	fi
 fi

@@ -122,9 +122,10 @@ typedef struct {
 	const char *db;          /* --db FILE (NULL: $TERMIN_DB, ./termin.db) */
 	const char *format;      /* format of the files; NULL: from content */
 	int quiet_issues;        /* do not print load warnings */
+	int optional;            /* no glossary at all is no error: *out is NULL */
 } cli_glossary_opts;
 
-#define CLI_GLOSSARY_OPTS_INIT { { NULL, 0 }, 0, NULL, NULL, 0 }
+#define CLI_GLOSSARY_OPTS_INIT { { NULL, 0 }, 0, NULL, NULL, 0, 0 }
 
 /* The option-table rows of cli_glossary_opts `go`. */
 #define CLI_GLOSSARY_OPTIONS(go) \

@@ -16,8 +16,8 @@ static const char description[] =
 	"(24 April 2024 = 24 апреля 2024 года = 24.04.2024), names and acronyms\n"
 	"compared through transliteration (Tasmagambetov = Тасмагамбетовым), URLs,\n"
 	"final punctuation (? ! quotes), glossary terms (a concept named on both\n"
-	"sides, Russian inflection included; the shipped CSTO glossary unless\n"
-	"--glossary or --no-glossary says otherwise) and paragraph boundaries,\n"
+	"sides, Russian inflection included; the project database's glossary,\n"
+	"else the shipped one, plus any --glossary files) and paragraph boundaries,\n"
 	"which count as much as the two texts' paragraphs agree. Long texts are\n"
 	"aligned in time and memory linear in their length; texts of very\n"
 	"different length are aligned as far as they match, the rest is\n"
@@ -181,39 +181,31 @@ static void report(const termin_alignment *a, const side *src, const side *tgt, 
 		        review - shown);
 }
 
-/* Loads the glossaries named by --glossary, else the shipped one (when
- * there is one: without it the alignment goes on without glossary), and
- * builds a matcher over them. */
-static int load_glossary(termin_glossary **gl, termin_matcher **m, const cli_list *files,
+/* Loads the glossary as every command does (cli_glossary_load: the
+ * project database's, else the shipped one, plus the --glossary files;
+ * without any, the alignment goes on without glossary) and builds a
+ * matcher over it. Returns 0, a library code, or (> 0) an exit code. */
+static int load_glossary(termin_glossary **gl, termin_matcher **m, const cli_glossary_opts *go,
                          int none, int verbose)
 {
-	termin_glossary_load_opts lo = TERMIN_GLOSSARY_LOAD_OPTS_INIT;
 	termin_matcher_opts mo = TERMIN_MATCHER_OPTS_INIT;
-	const char *shipped = NULL;
 	int rc;
 	*gl = NULL;
 	*m = NULL;
 	if (none)
 		return 0;
-	if (!files->n) {
-		shipped = termin_glossary_shipped_path();
-		if (!shipped) {
-			if (verbose)
-				fprintf(stderr, "termin: align: no shipped glossary found; aligning without\n");
-			return 0;
-		}
-	}
-	if ((rc = termin_glossary_new(gl)) < 0)
+	if ((rc = cli_glossary_load(gl, go)) != 0)
 		return rc;
-	for (size_t i = 0; i < (shipped ? 1 : files->n); i++)
-		if ((rc = termin_glossary_load(*gl, shipped ? shipped : files->items[i], &lo)) < 0)
-			return rc;
+	if (!*gl) {
+		if (verbose)
+			fprintf(stderr, "termin: align: no glossary found; aligning without\n");
+		return 0;
+	}
 	if ((rc = termin_matcher_new(m, *gl, &mo)) < 0)
 		return rc;
 	if (verbose)
-		fprintf(stderr, "termin: align: glossary %s: %zu concepts, %zu terms\n",
-		        shipped ? shipped : files->items[0], termin_glossary_concept_count(*gl),
-		        termin_glossary_term_count(*gl));
+		fprintf(stderr, "termin: align: glossary: %zu concepts, %zu terms\n",
+		        termin_glossary_concept_count(*gl), termin_glossary_term_count(*gl));
 	return 0;
 }
 
@@ -235,7 +227,8 @@ int cmd_align(int argc, char **argv)
 {
 	const char *format = NULL, *outpath = NULL, *src_enc = NULL, *tgt_enc = NULL, *enc = NULL;
 	const char *db = NULL, *doc = NULL;
-	cli_list glossaries = { NULL, 0 }, without = { NULL, 0 };
+	cli_glossary_opts go = CLI_GLOSSARY_OPTS_INIT;
+	cli_list without = { NULL, 0 };
 	int no_glossary = 0;
 	double minc = 0.5;
 	int no_clean = 0, segmented = 0, no_paras = 0, quiet = 0, verbose = 0;
@@ -245,7 +238,8 @@ int cmd_align(int argc, char **argv)
 		{ CLI_DOUBLE, "min-confidence", 0, "X", "pairs below X (0..1, default 0.5) are left out and listed for review", &minc, NULL },
 		{ CLI_STRING, "db", 0, "FILE", "store the accepted pairs in the translation memory FILE", &db, NULL },
 		{ CLI_STRING, "doc", 0, "NAME", "document name stored with the pairs (default: EN.txt's file name)", &doc, NULL },
-		{ CLI_LIST, "glossary", 'g', "FILE", "use the terms of FILE (TBX, TSV, CSV) as anchors instead of the shipped glossary; repeatable", &glossaries, NULL },
+		{ CLI_LIST, "glossary", 'g', "FILE", "use the terms of FILE (TBX, TSV, CSV) as anchors too; repeatable", &go.files, NULL },
+		{ CLI_FLAG, "no-default-glossary", 0, NULL, "use only the --glossary files, not the database's or the shipped glossary", &go.no_default, NULL },
 		{ CLI_FLAG, "no-glossary", 0, NULL, "use no glossary", &no_glossary, NULL },
 		{ CLI_FLAG, "segmented", 0, NULL, "inputs are one segment per line, paragraphs separated by empty lines", &segmented, NULL },
 		{ CLI_FLAG, "no-paragraphs", 0, NULL, "ignore paragraph boundaries", &no_paras, NULL },
@@ -283,9 +277,9 @@ int cmd_align(int argc, char **argv)
 		free(args);
 		return cli_usage_error("align", "--min-confidence must be between 0 and 1");
 	}
-	if (no_glossary && glossaries.n) {
+	if (no_glossary && go.files.n) {
 		free(args);
-		free(glossaries.items);
+		free(go.files.items);
 		free(without.items);
 		return cli_usage_error("align", "--glossary and --no-glossary exclude each other");
 	}
@@ -303,7 +297,7 @@ int cmd_align(int argc, char **argv)
 					break;
 			if (k == sizeof parts / sizeof *parts) {
 				free(args);
-				free(glossaries.items);
+				free(go.files.items);
 				free(without.items);
 				return cli_usage_error("align", "--without: unknown part '%.*s' (length, numbers, "
 				                       "names, punct, paragraphs, glossary)", (int)n, w);
@@ -336,8 +330,14 @@ int cmd_align(int argc, char **argv)
 		goto fail;
 
 	termin_align_opts aopts = TERMIN_ALIGN_OPTS_INIT;
-	if ((rc = load_glossary(&gl, &matcher, &glossaries, no_glossary, verbose)) < 0)
+	go.db = db;
+	go.optional = 1;
+	if ((rc = load_glossary(&gl, &matcher, &go, no_glossary, verbose)) < 0)
 		goto fail;
+	if (rc > 0) {
+		exit_code = rc;
+		goto done;
+	}
 	if (matcher) {
 		termin_align_glossary_anchors(&anchors, matcher);
 		aopts.anchors = &anchors;
@@ -424,7 +424,7 @@ done:
 	termin_alignment_free(al);
 	termin_matcher_free(matcher);
 	termin_glossary_free(gl);
-	free(glossaries.items);
+	free(go.files.items);
 	free(without.items);
 	side_free(&src);
 	side_free(&tgt);

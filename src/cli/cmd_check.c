@@ -24,7 +24,9 @@ static const char description[] =
 	"  mixed-script (error), inconsistent-target, inconsistent-source;\n"
 	"  the others are warnings. 'termin check --list' describes each.\n"
 	"\n"
-	"The glossary is the shipped CSTO glossary plus --glossary files. Spelling\n"
+	"The glossary is the project database's (--db, $TERMIN_DB or ./termin.db,\n"
+	"when 'termin glossary import' stored one), else the shipped CSTO glossary,\n"
+	"plus --glossary files. Spelling\n"
 	"uses hunspell en_US, en_GB and ru_RU, the glossary's terms and names, and\n"
 	"the word lists of --words and ./.termin-words (one word a line). Findings on\n"
 	"the source side of a bilingual file (which the translator cannot change) are\n"
@@ -76,9 +78,10 @@ int cmd_check(int argc, char **argv)
 	const char *format = "text", *outpath = NULL, *lang = NULL, *src = NULL, *tgt = NULL, *db = NULL;
 	const char *fail_on = "warning", *min_sev = "info", *variety = NULL, *color = "auto";
 	const char *source_sev = "info", *input_format = "auto", *title = NULL;
-	int no_glossary = 0, list = 0, use_db = 0;
+	int list = 0, use_db = 0;
 	long jobs = 0;
-	cli_list glossaries = { 0 }, words = { 0 }, ignores = { 0 }, disable = { 0 }, enable = { 0 },
+	cli_glossary_opts go = CLI_GLOSSARY_OPTS_INIT;
+	cli_list words = { 0 }, ignores = { 0 }, disable = { 0 }, enable = { 0 },
 	         severities = { 0 };
 	const cli_opt opts[] = {
 		{ CLI_CHOICE, "format", 'f', "FMT", "report format", &format, "text|json|junit|html|ignore" },
@@ -89,8 +92,9 @@ int cmd_check(int argc, char **argv)
 		{ CLI_CHOICE, "input-format", 0, "FMT", "read the inputs as FMT instead of guessing", &input_format, "auto|tmx|xliff|tsv|text" },
 		{ CLI_FLAG, "tm", 0, NULL, "check the TM database (--db, $TERMIN_DB or ./termin.db)", &use_db, NULL },
 		{ CLI_STRING, "db", 0, "FILE", "check the TM database FILE", &db, NULL },
-		{ CLI_LIST, "glossary", 'g', "FILE", "add a glossary (TBX, TSV, CSV); repeatable", &glossaries, NULL },
-		{ CLI_FLAG, "no-glossary", 0, NULL, "do not use the shipped CSTO glossary", &no_glossary, NULL },
+		{ CLI_LIST, "glossary", 'g', "FILE", "add a glossary (TBX, TSV, CSV); repeatable", &go.files, NULL },
+		{ CLI_FLAG, "no-default-glossary", 0, NULL, "use only the --glossary files, not the database's or the shipped glossary", &go.no_default, NULL },
+		{ CLI_FLAG, "no-glossary", 0, NULL, "the same as --no-default-glossary", &go.no_default, NULL },
 		{ CLI_LIST, "words", 'w', "FILE", "accepted words, one a line (also ./.termin-words); repeatable", &words, NULL },
 		{ CLI_LIST, "ignore", 0, "FILE", "an ignore list (also ./.termin-ignore); repeatable", &ignores, NULL },
 		{ CLI_LIST, "disable", 'd', "CHECK", "do not run CHECK (comma-separated list); repeatable", &disable, NULL },
@@ -135,18 +139,16 @@ int cmd_check(int argc, char **argv)
 	}
 
 	/* glossary */
-	if ((rc = termin_glossary_new(&g)) < 0)
-		goto fail;
-	if (!no_glossary) {
-		const char *shipped = termin_glossary_shipped_path();
-		if (shipped && (rc = termin_glossary_load(g, shipped, NULL)) < 0)
-			goto fail;
-		if (!shipped && glossaries.n == 0)
+	go.db = db;
+	go.optional = 1;
+	if ((exit_code = cli_glossary_load(&g, &go)) != 0)
+		goto done;
+	if (!g) {
+		if (!go.no_default)
 			cli_warn("the shipped glossary is not installed; terminology checks have no terms");
-	}
-	for (size_t i = 0; i < glossaries.n; i++)
-		if ((rc = termin_glossary_load(g, glossaries.items[i], NULL)) < 0)
+		if ((rc = termin_glossary_new(&g)) < 0)
 			goto fail;
+	}
 
 	/* dictionaries */
 	termin_speller_new(&sp);
@@ -289,7 +291,7 @@ done:
 	termin_checker_free(ck);
 	termin_speller_free(sp);
 	termin_glossary_free(g);
-	free(glossaries.items);
+	free(go.files.items);
 	free(words.items);
 	free(ignores.items);
 	free(disable.items);

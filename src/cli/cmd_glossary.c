@@ -73,6 +73,8 @@ int cli_glossary_load(termin_glossary **out, const cli_glossary_opts *o)
 	}
 	if (!have_base && o->files.n == 0) {
 		termin_glossary_free(g);
+		if (o->optional)
+			return 0;
 		fflush(stdout);
 		fprintf(stderr, "termin: no glossary: the shipped glossary is not installed "
 		                "and no --glossary FILE was given\n");

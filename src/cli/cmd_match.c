@@ -234,7 +234,7 @@ static int one(out_state *o, cli_matchers *ms, const char *src, const char *text
 int cmd_tm_match(int argc, char **argv)
 {
 	const char *db = NULL, *src = NULL, *tgt = NULL, *format = "text", *color = "auto";
-	const char *glossary = NULL;
+	cli_glossary_opts go = CLI_GLOSSARY_OPTS_INIT;
 	long threshold = 50, limit = 5;
 	int untranslated = 0, no_glossary = 0;
 	const cli_opt opts[] = {
@@ -244,7 +244,8 @@ int cmd_tm_match(int argc, char **argv)
 		{ CLI_INT, "threshold", 't', "N", "lowest score shown, 1-100 (default 50)", &threshold, NULL },
 		{ CLI_INT, "limit", 'n', "N", "show at most N matches (default 5)", &limit, NULL },
 		{ CLI_FLAG, "include-untranslated", 0, NULL, "also units without a translation", &untranslated, NULL },
-		{ CLI_STRING, "glossary", 'g', "FILE", "glossary for the terms (default: the shipped CSTO glossary)", &glossary, NULL },
+		{ CLI_LIST, "glossary", 'g', "FILE", "use this glossary file too (repeatable; its entries replace same-id entries)", &go.files, NULL },
+		{ CLI_FLAG, "no-default-glossary", 0, NULL, "use only the --glossary files, not the database's or the shipped glossary", &go.no_default, NULL },
 		{ CLI_FLAG, "no-glossary", 0, NULL, "do not show glossary terms", &no_glossary, NULL },
 		{ CLI_CHOICE, "format", 'f', "FMT", "output format", &format, "text|json" },
 		{ CLI_CHOICE, "color", 0, "WHEN", "mark differences in colour", &color, "auto|always|never" },
@@ -265,28 +266,36 @@ int cmd_tm_match(int argc, char **argv)
 		return rc > 0 ? 0 : TERMIN_EXIT_USAGE;
 	const char *arg = args[0];
 	free(args);
-	if (threshold < 1 || threshold > 100)
-		return cli_usage_error("tm match", "--threshold must be between 1 and 100, not %ld", threshold);
-	if (limit < 1)
-		return cli_usage_error("tm match", "--limit must be positive");
-	if (src && termin_lang_normalize(src, sl) < 0)
-		return cli_usage_error("tm match", "--src: %s", termin_error_last()->message);
-	if (tgt && termin_lang_normalize(tgt, tl) < 0)
-		return cli_usage_error("tm match", "--tgt: %s", termin_error_last()->message);
+	if (threshold < 1 || threshold > 100) {
+		exit_code = cli_usage_error("tm match", "--threshold must be between 1 and 100, not %ld", threshold);
+		goto done;
+	}
+	if (limit < 1) {
+		exit_code = cli_usage_error("tm match", "--limit must be positive");
+		goto done;
+	}
+	if (src && termin_lang_normalize(src, sl) < 0) {
+		exit_code = cli_usage_error("tm match", "--src: %s", termin_error_last()->message);
+		goto done;
+	}
+	if (tgt && termin_lang_normalize(tgt, tl) < 0) {
+		exit_code = cli_usage_error("tm match", "--tgt: %s", termin_error_last()->message);
+		goto done;
+	}
 	const char *path = cli_tm_path(db);
-	if (!path)
-		return TERMIN_EXIT_IO;
+	if (!path) {
+		exit_code = TERMIN_EXIT_IO;
+		goto done;
+	}
 	o.json = strcmp(format, "json") == 0;
 	o.color = !o.json && (strcmp(color, "always") == 0 || (strcmp(color, "auto") == 0 && cli_isatty_out()));
 	o.tgt = tgt ? tl : NULL;
 	if (!no_glossary) {
-		const char *gp = glossary ? glossary : termin_glossary_shipped_path();
-		if (gp) {
-			termin_glossary_new(&g);
-			if ((rc = termin_glossary_load(g, gp, NULL)) < 0 ||
-			    (rc = termin_matcher_new(&o.gm, g, NULL)) < 0)
-				goto fail;
-		}
+		go.db = path;
+		if ((exit_code = cli_glossary_load(&g, &go)) != 0)
+			goto done;
+		if ((rc = termin_matcher_new(&o.gm, g, NULL)) < 0)
+			goto fail;
 	}
 	termin_tm_opts to = TERMIN_TM_OPTS_INIT;
 	if ((rc = termin_tm_open(&tm, path, &to)) < 0)
@@ -357,5 +366,6 @@ done:
 	termin_matcher_free(o.gm);
 	termin_glossary_free(g);
 	termin_tm_close(tm);
+	free(go.files.items);
 	return exit_code;
 }

@@ -97,7 +97,7 @@ static int apply(const cli_spec *spec, const cli_opt *o, const char *value)
 	return -1;
 }
 
-int cli_parse(const cli_spec *spec, int argc, char **argv, char ***args, int *nargs)
+static int parse(const cli_spec *spec, int argc, char **argv, char ***args, int *nargs)
 {
 	char **pos = calloc((size_t)argc + 1, sizeof *pos);
 	int np = 0, only_args = 0;
@@ -180,6 +180,22 @@ int cli_parse(const cli_spec *spec, int argc, char **argv, char ***args, int *na
 	*args = pos;
 	*nargs = np;
 	return 0;
+}
+
+int cli_parse(const cli_spec *spec, int argc, char **argv, char ***args, int *nargs)
+{
+	int rc = parse(spec, argc, argv, args, nargs);
+	if (rc != 0) {
+		/* the command returns at once: the lists it would free are gone */
+		for (const cli_opt *o = spec->opts; o->kind != CLI_END; o++)
+			if (o->kind == CLI_LIST) {
+				cli_list *l = o->dest;
+				free(l->items);
+				l->items = NULL;
+				l->n = 0;
+			}
+	}
+	return rc;
 }
 
 void cli_usage(const cli_spec *spec, FILE *f)

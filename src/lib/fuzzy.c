@@ -42,7 +42,7 @@ static const char *const q_sql[Q_N] = {
 	[Q_VARS] = "SELECT id, lang, markup, text FROM tuv WHERE tu_id = ?1 ORDER BY seq",
 	[Q_UNIT] = "SELECT tu.tuid, doc.name FROM tu LEFT JOIN doc ON doc.id = tu.doc_id "
 	           "WHERE tu.id = ?1",
-	[Q_EXACT] = "SELECT id FROM tuv WHERE hash = ?1",
+	[Q_EXACT] = "SELECT tuv_id FROM tuv_key WHERE hash = ?1",
 	[Q_OCC] = "SELECT 1 FROM occurrence WHERE tu_id = ?1 AND coalesce(prev_hash, 0) = ?2 AND "
 	          "coalesce(next_hash, 0) = ?3 AND (prev_hash IS NOT NULL OR next_hash IS NOT NULL) "
 	          "LIMIT 1",

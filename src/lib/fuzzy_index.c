@@ -253,17 +253,117 @@ done:
 /* Posting bytes gathered in memory before they are written out. */
 #define FLUSH_BYTES (16u << 20)
 
+/* ======================= batches ======================= */
+
+struct termin__fuzzy_batch {
+	sqlite3 *db;
+	sqlite3_stmt *ins;
+	pmap m;
+	uint64_t *terms;
+	size_t cap_terms;
+	termin_fuzzy_seg seg;   /* reused for every variant */
+	int64_t last;           /* the last variant id seen */
+	size_t added;
+};
+
+int termin__fuzzy_batch_new(sqlite3 *db, termin__fuzzy_batch **out)
+{
+	termin__fuzzy_batch *b = termin__xcalloc(1, sizeof *b);
+	int rc;
+	*out = NULL;
+	b->db = db;
+	if ((rc = termin__db_prepare(db, &b->ins, "INSERT INTO fuzzy_post(term, n, ids) "
+	                                          "VALUES (?1, ?2, ?3)")) < 0) {
+		free(b);
+		return rc;
+	}
+	*out = b;
+	return 0;
+}
+
+int termin__fuzzy_batch_add(termin__fuzzy_batch *b, int64_t id, const char *lang,
+                            const char *markup, size_t len)
+{
+	termin_fuzzy_seg *g = &b->seg;
+	char prim[16];
+	b->last = id;
+	b->added++;
+	if (!len)
+		return 0;
+	termin__fuzzy_primary(lang, prim);
+	termin__fuzzy_seg_set(g, markup, len, 1, 1);
+	TERMIN_GROW(b->terms, b->cap_terms, g->n_words + 1);
+	size_t nt = 0;
+	for (size_t i = 0; i < g->n_words; i++)
+		if (i == 0 || g->bag[i] != g->bag[i - 1])
+			b->terms[nt++] = termin__fuzzy_term(g->bag[i], prim);
+	for (size_t i = 0; i < nt; i++)
+		plist_add(&b->m, pmap_get(&b->m, b->terms[i]), id, (unsigned)g->n_words);
+	if (b->m.bytes > FLUSH_BYTES)
+		return flush(b->db, b->ins, &b->m);
+	return 0;
+}
+
+int termin__fuzzy_batch_finish(termin__fuzzy_batch *b)
+{
+	sqlite3_stmt *upd = NULL;
+	int rc;
+	if (!b->added)
+		return 0;
+	if ((rc = flush(b->db, b->ins, &b->m)) < 0 || (rc = compact(b->db, 8)) < 0)
+		return rc;
+	if ((rc = termin__db_prepare(b->db, &upd, "UPDATE fuzzy_state SET last_tuv = ?1 WHERE id = 1")) < 0)
+		return rc;
+	sqlite3_bind_int64(upd, 1, b->last);
+	if (sqlite3_step(upd) != SQLITE_DONE)
+		rc = termin__db_fail(b->db, "cannot update the fuzzy index");
+	sqlite3_finalize(upd);
+	return rc;
+}
+
+void termin__fuzzy_batch_free(termin__fuzzy_batch *b)
+{
+	if (!b)
+		return;
+	sqlite3_finalize(b->ins);
+	pmap_free(&b->m);
+	free(b->terms);
+	free(b->seg.text);
+	free(b->seg.tok);
+	free(b->seg.words);
+	free(b->seg.word_tok);
+	free(b->seg.bag);
+	free(b->seg.diff);
+	free(b->seg.tags);
+	termin_buf_free(&b->seg.scratch);
+	free(b);
+}
+
+int termin__fuzzy_index_current(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+	if ((rc = termin__db_prepare(db, &st, "SELECT (SELECT last_tuv FROM fuzzy_state WHERE id = 1) "
+	                                      "IS (SELECT coalesce(max(id), 0) FROM tuv)")) < 0)
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rc = sqlite3_column_int(st, 0);
+	else
+		rc = termin__db_fail(db, "cannot read the fuzzy index's state");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int termin_fuzzy_index_update(termin_tm *tm, size_t *added,
                               void (*progress)(void *ctx, const char *what, uint64_t done,
                                                uint64_t total),
                               void *ctx)
 {
 	sqlite3 *db = termin__tm_db(tm);
-	sqlite3_stmt *st = NULL, *ins = NULL, *upd = NULL, *cnt = NULL;
-	pmap m = { 0 };
-	uint64_t *terms = NULL;
-	size_t cap_terms = 0, done = 0;
+	sqlite3_stmt *st = NULL, *cnt = NULL;
+	termin__fuzzy_batch *b = NULL;
 	int64_t last = 0, total = 0;
+	size_t done = 0;
 	int rc;
 
 	if (added)
@@ -279,32 +379,16 @@ int termin_fuzzy_index_update(termin_tm *tm, size_t *added,
 	}
 	if (total == 0)
 		goto commit;
-	if ((rc = termin__db_prepare(db, &st, "SELECT id, lang, markup FROM tuv WHERE id > ?1 "
-	                                      "ORDER BY id")) < 0 ||
-	    (rc = termin__db_prepare(db, &ins, "INSERT INTO fuzzy_post(term, n, ids) "
-	                                       "VALUES (?1, ?2, ?3)")) < 0)
+	if ((rc = termin__fuzzy_batch_new(db, &b)) < 0 ||
+	    (rc = termin__db_prepare(db, &st, "SELECT id, lang, markup FROM tuv WHERE id > ?1 "
+	                                      "ORDER BY id")) < 0)
 		goto fail;
 	sqlite3_bind_int64(st, 1, last);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		const char *lang = (const char *)sqlite3_column_text(st, 1);
-		const char *mk = (const char *)sqlite3_column_text(st, 2);
-		size_t mlen = (size_t)sqlite3_column_bytes(st, 2);
-		char prim[16];
-		last = id;
-		if (!mlen)
-			continue;
-		termin__fuzzy_primary(lang, prim);
-		termin_fuzzy_seg *g = termin_fuzzy_seg_new(mk, mlen, 1);
-		TERMIN_GROW(terms, cap_terms, g->n_words + 1);
-		size_t nt = 0;
-		for (size_t i = 0; i < g->n_words; i++)
-			if (i == 0 || g->bag[i] != g->bag[i - 1])
-				terms[nt++] = termin__fuzzy_term(g->bag[i], prim);
-		for (size_t i = 0; i < nt; i++)
-			plist_add(&m, pmap_get(&m, terms[i]), id, (unsigned)g->n_words);
-		termin_fuzzy_seg_free(g);
-		if (m.bytes > FLUSH_BYTES && (rc = flush(db, ins, &m)) < 0)
+		if ((rc = termin__fuzzy_batch_add(b, sqlite3_column_int64(st, 0),
+		                                  (const char *)sqlite3_column_text(st, 1),
+		                                  (const char *)sqlite3_column_text(st, 2),
+		                                  (size_t)sqlite3_column_bytes(st, 2))) < 0)
 			goto fail;
 		if ((++done & 4095) == 0 && progress)
 			progress(ctx, "fuzzy index", done, (uint64_t)total);
@@ -313,37 +397,23 @@ int termin_fuzzy_index_update(termin_tm *tm, size_t *added,
 		rc = termin__db_fail(db, "cannot read variants to index");
 		goto fail;
 	}
-	if ((rc = flush(db, ins, &m)) < 0 || (rc = compact(db, 8)) < 0)
+	sqlite3_finalize(st);
+	st = NULL;
+	if ((rc = termin__fuzzy_batch_finish(b)) < 0)
 		goto fail;
 commit:
-	if ((rc = termin__db_prepare(db, &upd, "UPDATE fuzzy_state SET last_tuv = ?1 WHERE id = 1")) < 0)
-		goto fail;
-	if (total) {
-		sqlite3_bind_int64(upd, 1, last);
-		if (sqlite3_step(upd) != SQLITE_DONE) {
-			rc = termin__db_fail(db, "cannot update the fuzzy index");
-			goto fail;
-		}
-	}
-	sqlite3_finalize(st);
-	sqlite3_finalize(ins);
-	sqlite3_finalize(upd);
 	sqlite3_finalize(cnt);
-	st = ins = upd = cnt = NULL;
+	cnt = NULL;
 	if ((rc = termin__db_exec(db, "COMMIT")) < 0)
 		goto fail;
 	if (added)
 		*added = done;
-	pmap_free(&m);
-	free(terms);
+	termin__fuzzy_batch_free(b);
 	return 0;
 fail:
 	sqlite3_finalize(st);
-	sqlite3_finalize(ins);
-	sqlite3_finalize(upd);
 	sqlite3_finalize(cnt);
 	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	pmap_free(&m);
-	free(terms);
+	termin__fuzzy_batch_free(b);
 	return rc;
 }

@@ -21,7 +21,7 @@
 
 /* ======================= display text ======================= */
 
-typedef struct {
+typedef struct fuzzy_span {
 	size_t start, end;
 } span;
 
@@ -80,10 +80,10 @@ static int is_code_element(const char *name, size_t n)
  * code of each inline code element shown in its place (and its span
  * recorded as a tag), other elements (hi, sub) dropped with their text
  * kept. Malformed markup is shown as it is. */
-static void markup_to_text(termin_buf *b, const char *s, size_t len, span **tags, size_t *n_tags)
+static void markup_to_text(termin_buf *b, const char *s, size_t len, span **tags, size_t *n_tags,
+                           size_t *cap_tags)
 {
-	size_t cap = 0, i = 0;
-	*tags = NULL;
+	size_t i = 0;
 	*n_tags = 0;
 	while (i < len) {
 		if (s[i] == '&') {
@@ -139,7 +139,7 @@ static void markup_to_text(termin_buf *b, const char *s, size_t len, span **tags
 		if (b->len == start)
 			termin_buf_printf(b, "<%.*s/>", (int)(ne - ns), s + ns);
 		/* the tag must stand apart from the words around it */
-		TERMIN_GROW(*tags, cap, *n_tags + 1);
+		TERMIN_GROW(*tags, *cap_tags, *n_tags + 1);
 		(*tags)[*n_tags].start = start;
 		(*tags)[*n_tags].end = b->len;
 		(*n_tags)++;
@@ -166,11 +166,22 @@ static int is_digit_cp(int32_t cp)
 	return cp >= '0' && cp <= '9';
 }
 
+/* termin__utf8_next with ASCII answered inline: most characters are. */
+static inline int32_t next_cp(const char *s, size_t len, size_t *i)
+{
+	unsigned char c = (unsigned char)s[*i];
+	if (c < 0x80) {
+		(*i)++;
+		return c;
+	}
+	return termin__utf8_next(s, len, i);
+}
+
 static int32_t peek(const char *s, size_t len, size_t i)
 {
 	if (i >= len)
 		return -2;
-	return termin__utf8_next(s, len, &i);
+	return next_cp(s, len, &i);
 }
 
 /* A tag written in plain text: "<b>", "</i>", "<br/>", "<x1/>". */
@@ -188,10 +199,10 @@ static size_t plain_tag_end(const char *s, size_t len, size_t i)
 	return 0;
 }
 
-static void add_tok(termin_fuzzy_seg *g, size_t *cap, int kind, uint64_t key, uint64_t exact,
+static void add_tok(termin_fuzzy_seg *g, int kind, uint64_t key, uint64_t exact,
                     size_t start, size_t end)
 {
-	TERMIN_GROW(g->tok, *cap, g->n_tok + 1);
+	TERMIN_GROW(g->tok, g->cap_tok, g->n_tok + 1);
 	fuzzy_tok *t = &g->tok[g->n_tok++];
 	t->kind = (uint8_t)kind;
 	t->key = key;
@@ -239,16 +250,16 @@ static int cmp_u64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static void tokenize(termin_fuzzy_seg *g, const span *tags, size_t n_tags)
+static void tokenize(termin_fuzzy_seg *g, const span *tags, size_t n_tags, int keys_only)
 {
 	const char *s = g->text;
-	size_t len = g->len, i = 0, cap = 0, t = 0;
-	termin_buf scratch = TERMIN_BUF_INIT;
+	size_t len = g->len, i = 0, t = 0;
+	termin_buf *scratch = &g->scratch;
 	while (i < len) {
 		if (t < n_tags && i >= tags[t].start) {
 			if (tags[t].end > tags[t].start) {
 				uint64_t h = termin__hash64(s + tags[t].start, tags[t].end - tags[t].start, 3);
-				add_tok(g, &cap, FTOK_TAG, h, h, tags[t].start, tags[t].end);
+				add_tok(g, FTOK_TAG, h, h, tags[t].start, tags[t].end);
 			}
 			if (tags[t].end > i)
 				i = tags[t].end;
@@ -256,21 +267,22 @@ static void tokenize(termin_fuzzy_seg *g, const span *tags, size_t n_tags)
 			continue;
 		}
 		size_t start = i;
-		int32_t cp = termin__utf8_next(s, len, &i);
-		if (cp >= 0 && (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || termin__is_space(cp) ||
-		                termin__is_invisible(cp)))
+		int32_t cp = next_cp(s, len, &i);
+		int word = is_word_cp(cp);
+		if (!word && cp >= 0 && (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+		                         termin__is_space(cp) || termin__is_invisible(cp)))
 			continue;
 		if (cp == '<') {
 			size_t e = plain_tag_end(s, len, start);
 			if (e) {
 				uint64_t h = termin__hash64(s + start, e - start, 3);
-				add_tok(g, &cap, FTOK_TAG, h, h, start, e);
+				add_tok(g, FTOK_TAG, h, h, start, e);
 				i = e;
 				continue;
 			}
 		}
-		if (!is_word_cp(cp)) {
-			add_tok(g, &cap, FTOK_PUNCT, (uint64_t)(cp < 0 ? 0xFFFD : cp) + 1,
+		if (!word) {
+			add_tok(g, FTOK_PUNCT, (uint64_t)(cp < 0 ? 0xFFFD : cp) + 1,
 			        (uint64_t)(cp < 0 ? 0xFFFD : cp) + 1, start, i);
 			continue;
 		}
@@ -282,11 +294,10 @@ static void tokenize(termin_fuzzy_seg *g, const span *tags, size_t n_tags)
 			if (t < n_tags && i >= tags[t].start)
 				break;
 			size_t j = i;
-			int32_t c = peek(s, len, j);
-			if (c == -2)
+			if (j >= len)
 				break;
+			int32_t c = next_cp(s, len, &j);
 			if (is_word_cp(c)) {
-				termin__utf8_next(s, len, &j);
 				if (!is_digit_cp(c))
 					digits_only = 0;
 				else
@@ -295,7 +306,6 @@ static void tokenize(termin_fuzzy_seg *g, const span *tags, size_t n_tags)
 				i = j;
 				continue;
 			}
-			termin__utf8_next(s, len, &j);
 			int32_t n2 = peek(s, len, j);
 			int joiner = (c == '\'' || c == 0x2019 || c == '-' || c == 0x2010) && is_word_cp(n2) &&
 			             !(is_digit_cp(prev) && is_digit_cp(n2) && c == '-' && digits_only);
@@ -311,20 +321,23 @@ static void tokenize(termin_fuzzy_seg *g, const span *tags, size_t n_tags)
 		(void)has_digit;
 		if (digits_only) {
 			uint64_t h = termin__hash64(s + start, i - start, 5);
-			add_tok(g, &cap, FTOK_NUM, h, h, start, i);
+			add_tok(g, FTOK_NUM, h, h, start, i);
 		} else {
-			add_tok(g, &cap, FTOK_WORD, fold_hash(s + start, i - start, &scratch),
-			        termin__hash64(s + start, i - start, 9), start, i);
+			uint64_t key = fold_hash(s + start, i - start, scratch);
+			add_tok(g, FTOK_WORD, key, keys_only ? key : termin__hash64(s + start, i - start, 9),
+			        start, i);
 		}
 	}
-	termin_buf_free(&scratch);
 	/* the word sequence */
 	size_t nw = 0;
 	for (size_t k = 0; k < g->n_tok; k++)
 		nw += g->tok[k].kind == FTOK_WORD || g->tok[k].kind == FTOK_NUM;
-	g->words = termin__xmalloc((nw + 1) * sizeof *g->words);
-	g->word_tok = termin__xmalloc((nw + 1) * sizeof *g->word_tok);
-	g->bag = termin__xmalloc((nw + 1) * sizeof *g->bag);
+	if (nw + 1 > g->cap_words) {
+		g->cap_words = nw + 1 > 2 * g->cap_words ? nw + 1 : 2 * g->cap_words;
+		g->words = termin__xrealloc(g->words, g->cap_words * sizeof *g->words);
+		g->word_tok = termin__xrealloc(g->word_tok, g->cap_words * sizeof *g->word_tok);
+		g->bag = termin__xrealloc(g->bag, g->cap_words * sizeof *g->bag);
+	}
 	for (size_t k = 0; k < g->n_tok; k++) {
 		if (g->tok[k].kind == FTOK_WORD) {
 			g->word_tok[g->n_words] = (uint32_t)k;
@@ -347,24 +360,30 @@ static void tokenize(termin_fuzzy_seg *g, const span *tags, size_t n_tags)
 	}
 }
 
-termin_fuzzy_seg *termin_fuzzy_seg_new(const char *text, size_t len, int markup)
+void termin__fuzzy_seg_set(termin_fuzzy_seg *g, const char *text, size_t len, int markup,
+                           int keys_only)
 {
-	termin_fuzzy_seg *g = termin__xcalloc(1, sizeof *g);
-	termin_buf b = TERMIN_BUF_INIT;
-	span *tags = NULL;
+	termin_buf b = { g->text, 0, g->cap_text };
 	size_t n_tags = 0;
 	if (!text)
 		len = 0;
 	if (markup)
-		markup_to_text(&b, text ? text : "", len, &tags, &n_tags);
+		markup_to_text(&b, text ? text : "", len, &g->tags, &n_tags, &g->cap_tags);
 	else
 		termin_buf_put(&b, text ? text : "", len);
 	termin_buf_putc(&b, '\0');
 	b.len--;
 	g->len = b.len;
-	g->text = termin_buf_detach(&b);
-	tokenize(g, tags, n_tags);
-	free(tags);
+	g->text = b.ptr;
+	g->cap_text = b.cap;
+	g->n_tok = g->n_words = g->n_diff = 0;
+	tokenize(g, g->tags, n_tags, keys_only);
+}
+
+termin_fuzzy_seg *termin_fuzzy_seg_new(const char *text, size_t len, int markup)
+{
+	termin_fuzzy_seg *g = termin__xcalloc(1, sizeof *g);
+	termin__fuzzy_seg_set(g, text, len, markup, 0);
 	return g;
 }
 
@@ -378,6 +397,8 @@ void termin_fuzzy_seg_free(termin_fuzzy_seg *g)
 	free(g->word_tok);
 	free(g->bag);
 	free(g->diff);
+	free(g->tags);
+	termin_buf_free(&g->scratch);
 	free(g);
 }
 

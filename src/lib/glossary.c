@@ -4,6 +4,7 @@
  * and writing it out.
  */
 #include "glossary_internal.h"
+#include "termin/lang.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -710,7 +711,18 @@ termin_term *termin__gload_term(termin__gload *L, termin_concept *c, const char 
 		                       "term '%s' has no language", text);
 		return NULL;
 	}
-	termin_concept_add_term(c, lang, text, &t);
+	char norm[TERMIN_LANG_MAX];
+	int rc = termin_lang_normalize(lang, norm);
+	if (rc < 0) {
+		termin__glossary_issue(L->g, TERMIN_ISSUE_ERROR, "bad-language", L->name, line, c->id,
+		                       "term '%s': '%s' is not a language code (BCP 47, such as en or ru-RU)",
+		                       text, lang);
+		return NULL;
+	}
+	if (rc > 0)
+		termin__glossary_issue(L->g, TERMIN_ISSUE_WARNING, "bad-language", L->name, line, c->id,
+		                       "term '%s': language code '%s' read as '%s'", text, lang, norm);
+	termin_concept_add_term(c, norm, text, &t);
 	t->line = line;
 	return t;
 }

@@ -20,10 +20,12 @@
  * recognise the encoding.
  */
 #include "glossary_internal.h"
+#include "termin/lang.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define SEP " \xC2\xB7 "   /* " · " between the parts of a TSV comment */
 
@@ -110,7 +112,61 @@ static int parse_status_part(const char *part, const char *lang, termin_term_sta
 
 typedef struct {
 	termin_strmap *concepts;   /* id or source term -> concept index + 1 */
+	const char *src, *tgt;     /* the languages of the two columns */
+	char hsrc[TERMIN_LANG_MAX], htgt[TERMIN_LANG_MAX]; /* from a header line */
+	int seen_data;             /* a line other than a comment was read */
 } tsv_state;
+
+/* The language a header cell names ("en", "ru-RU", "English", "Russian"),
+ * into `out`; 0 when it names none. */
+static int header_lang(const char *cell, char out[TERMIN_LANG_MAX])
+{
+	static const char *const names[][2] = { { "english", "en" }, { "russian", "ru" } };
+	for (size_t i = 0; i < TERMIN_ARRAY_SIZE(names); i++)
+		if (strcasecmp(cell, names[i][0]) == 0) {
+			strcpy(out, names[i][1]);
+			return 1;
+		}
+	return strlen(cell) <= 12 && !strchr(cell, ' ') && termin_lang_normalize(cell, out) >= 0;
+}
+
+/* Whether a cell is a column title that spreadsheet exports put first. */
+static int header_word(const char *cell)
+{
+	static const char *const words[] = { "source", "target", "term", "terms", "translation",
+		                                 "source term", "target term", "comment", "comments",
+		                                 "note", "notes", "description", "definition" };
+	for (size_t i = 0; i < TERMIN_ARRAY_SIZE(words); i++)
+		if (strcasecmp(cell, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The first line of a file may be a header ("en TAB ru", "English TAB
+ * Russian", "Source TAB Target"), as memoQ and spreadsheet exports write:
+ * it is skipped, and a header naming two languages sets the columns'
+ * languages unless the options set them. Returns 1 for a header. */
+static int tsv_header(termin__gload *L, tsv_state *S, const char *s, const char *t, size_t lineno)
+{
+	char a[TERMIN_LANG_MAX], b[TERMIN_LANG_MAX];
+	if (header_lang(s, a) && header_lang(t, b)) {
+		if (termin__lang_eq(a, b))
+			return 0;
+		if (L->opts->source_lang || L->opts->target_lang) {
+			if (!termin__lang_eq(a, S->src) || !termin__lang_eq(b, S->tgt))
+				termin__glossary_issue(L->g, TERMIN_ISSUE_WARNING, "header", L->name, lineno, NULL,
+				                       "the header says the columns are %s and %s; following the options (%s, %s)",
+				                       a, b, S->src, S->tgt);
+			return 1;
+		}
+		strcpy(S->hsrc, a);
+		strcpy(S->htgt, b);
+		S->src = S->hsrc;
+		S->tgt = S->htgt;
+		return 1;
+	}
+	return header_word(s) && header_word(t);
+}
 
 static termin_term *tsv_term(termin__gload *L, termin_concept *c, const char *lang,
                              const char *text, termin_term_status st, size_t line)
@@ -126,8 +182,6 @@ static termin_term *tsv_term(termin__gload *L, termin_concept *c, const char *la
 
 static void tsv_line(termin__gload *L, tsv_state *S, char *line, size_t lineno)
 {
-	const char *src = L->opts->source_lang ? L->opts->source_lang : "en";
-	const char *tgt = L->opts->target_lang ? L->opts->target_lang : "ru";
 	char *f[3] = { line, NULL, NULL };
 	char *tab = strchr(line, '\t');
 	if (!tab) {
@@ -151,7 +205,12 @@ static void tsv_line(termin__gload *L, tsv_state *S, char *line, size_t lineno)
 	termin_buf def = TERMIN_BUF_INIT;
 	termin_concept *c = NULL;
 	intptr_t v;
+	int first = !S->seen_data;
 
+	S->seen_data = 1;
+	if (first && tsv_header(L, S, s, t, lineno))
+		goto done;
+	const char *src = S->src, *tgt = S->tgt;
 	if (!*s) {
 		termin__glossary_issue(L->g, TERMIN_ISSUE_WARNING, "bad-line", L->name, lineno, NULL,
 		                       "empty source term, ignored");
@@ -220,11 +279,21 @@ int termin__glossary_read_tsv(termin__gload *L, const char *data, size_t len)
 {
 	size_t skip, lineno = 0;
 	int rc = check_utf8(L, data, len, &skip);
-	tsv_state S;
+	tsv_state S = { 0 };
 	if (rc < 0)
 		return rc;
-	S.concepts = termin_strmap_new();
 	const char *p = data + skip, *end = data + len;
+	/* a TBX or other XML file named .tsv/.txt */
+	const char *q = p;
+	while (q < end && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n'))
+		q++;
+	if (end - q >= 2 && q[0] == '<' && (q[1] == '?' || q[1] == '!' || isalpha((unsigned char)q[1])))
+		return termin__error_set(TERMIN_EINVALID,
+		                         "%s:1: an XML file, not a tab-separated glossary (a TBX glossary has the root element tbx or martif)",
+		                         L->name);
+	S.src = L->opts->source_lang ? L->opts->source_lang : "en";
+	S.tgt = L->opts->target_lang ? L->opts->target_lang : "ru";
+	S.concepts = termin_strmap_new();
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);

@@ -11,6 +11,7 @@
  * pending-terms buffer keeps that cheap).
  */
 #include "tm_internal.h"
+#include "fuzzy_internal.h"
 #include "termin/lang.h"
 
 #include <inttypes.h>
@@ -24,7 +25,7 @@
 enum {
 	ST_INS_IMPORT, ST_UPD_IMPORT, ST_DIGEST, ST_FIND_DOC, ST_INS_DOC, ST_INS_TU, ST_FIND_TU,
 	ST_MERGE_TU, ST_INS_TUV, ST_INS_FTS, ST_INS_META, ST_MERGE_META, ST_FIND_TUV, ST_INS_OCC,
-	ST_N
+	ST_INS_KEY, ST_N
 };
 
 static const char *const sql_text[ST_N] = {
@@ -55,6 +56,7 @@ static const char *const sql_text[ST_N] = {
 	                  "lang IS ?6 AND value = ?7)",
 	[ST_FIND_TUV] = "SELECT id FROM tuv WHERE tu_id = ?1 AND lang = ?2 AND hash = ?3 "
 	                "ORDER BY seq LIMIT 1",
+	[ST_INS_KEY] = "INSERT INTO tuv_key(hash, tuv_id) VALUES (?1, ?2)",
 	[ST_INS_OCC] = "INSERT INTO occurrence(tu_id, import_id, doc_id, pos, prev_hash, next_hash) "
 	               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 };
@@ -73,6 +75,9 @@ struct termin_tm {
 	int64_t last_doc_id;
 	uint64_t digest, size;
 	size_t added, merged, skipped;
+	termin__fuzzy_batch *fz;  /* the fuzzy index fed as variants are stored */
+	struct tkey { sqlite3_int64 hash, id; } *keys; /* tuv_key rows not yet written */
+	size_t n_keys, cap_keys;
 
 	termin_buf norm;        /* scratch for hashing */
 	uint64_t *vh;
@@ -163,6 +168,7 @@ void termin_tm_close(termin_tm *tm)
 	termin_buf_free(&tm->norm);
 	free(tm->vh);
 	free(tm->th);
+	free(tm->keys);
 	for (int i = 0; i < 3; i++)
 		free(tm->hdr[i]);
 	free(tm->hmeta);
@@ -424,10 +430,50 @@ int termin_tm_begin(termin_tm *tm, const termin_tm_source *src)
 	tm->doc_name = termin__xstrdup(src->doc ? src->doc : src->name ? src->name : "(api)");
 	if ((rc = doc_id(tm, tm->doc_name, &tm->doc_id)) < 0)
 		goto fail;
+	/* An index that is up to date is kept so by the batch itself; one
+	 * that lags (a crash, an older termin) is caught up by the next
+	 * termin_fuzzy_index_update, this batch's variants included. */
+	if ((rc = termin__fuzzy_index_current(tm->db)) < 0)
+		goto fail;
+	if (rc == 1 && (rc = termin__fuzzy_batch_new(tm->db, &tm->fz)) < 0)
+		goto fail;
 	return 0;
 fail:
 	termin_tm_rollback(tm);
 	return rc;
+}
+
+/* tuv_key rows gathered before they are written, sorted: 8 MiB. */
+#define KEY_BATCH (1u << 19)
+
+static int cmp_tkey(const void *a, const void *b)
+{
+	const struct tkey *x = a, *y = b;
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Writes the gathered tuv_key rows in key order: consecutive inserts land
+ * on the same or the next page of the table. */
+static int flush_keys(termin_tm *tm)
+{
+	int rc;
+	if (!tm->n_keys)
+		return 0;
+	qsort(tm->keys, tm->n_keys, sizeof *tm->keys, cmp_tkey);
+	if ((rc = prep(tm, ST_INS_KEY)) < 0)
+		return rc;
+	sqlite3_stmt *st = tm->st[ST_INS_KEY];
+	for (size_t i = 0; i < tm->n_keys; i++) {
+		sqlite3_bind_int64(st, 1, tm->keys[i].hash);
+		sqlite3_bind_int64(st, 2, tm->keys[i].id);
+		if ((rc = step_done(tm, st, "cannot store a variant's key")) < 0)
+			return rc;
+		sqlite3_reset(st);
+	}
+	tm->n_keys = 0;
+	return 0;
 }
 
 static int translated(const termin_tmx_unit *u, char (*langs)[TERMIN_LANG_MAX], const char *src)
@@ -566,6 +612,14 @@ int termin_tm_add(termin_tm *tm, const termin_tmx_unit *u, const termin_tm_conte
 			if ((rc = step_done(tm, st, "cannot store a variant")) < 0)
 				goto done;
 			tuv_id = sqlite3_last_insert_rowid(tm->db);
+			TERMIN_GROW(tm->keys, tm->cap_keys, tm->n_keys + 1);
+			tm->keys[tm->n_keys].hash = (sqlite3_int64)th;
+			tm->keys[tm->n_keys++].id = tuv_id;
+			if (tm->n_keys >= KEY_BATCH && (rc = flush_keys(tm)) < 0)
+				goto done;
+			if (tm->fz && (rc = termin__fuzzy_batch_add(tm->fz, tuv_id, langs[i], v->markup,
+			                                            v->markup ? v->markup_len : 0)) < 0)
+				goto done;
 			if ((rc = prep(tm, ST_INS_FTS)) < 0)
 				goto done;
 			st = tm->st[ST_INS_FTS];
@@ -664,10 +718,14 @@ int termin_tm_commit(termin_tm *tm)
 		sqlite3_bind_int64(st, 5, (sqlite3_int64)tm->size);
 	}
 	sqlite3_bind_int64(st, 6, tm->import_id);
-	if ((rc = step_done(tm, st, "cannot record the import")) < 0)
+	if ((rc = step_done(tm, st, "cannot record the import")) < 0 || (rc = flush_keys(tm)) < 0)
+		goto fail;
+	if (tm->fz && (rc = termin__fuzzy_batch_finish(tm->fz)) < 0)
 		goto fail;
 	if ((rc = termin__db_exec(tm->db, "COMMIT")) < 0)
 		goto fail;
+	termin__fuzzy_batch_free(tm->fz);
+	tm->fz = NULL;
 	tm->in_batch = 0;
 	return 0;
 fail:
@@ -683,6 +741,9 @@ void termin_tm_rollback(termin_tm *tm)
 		if (tm->st[i])
 			sqlite3_reset(tm->st[i]);
 	sqlite3_exec(tm->db, "ROLLBACK", NULL, NULL, NULL);
+	tm->n_keys = 0;
+	termin__fuzzy_batch_free(tm->fz);
+	tm->fz = NULL;
 	tm->in_batch = 0;
 	/* the document cache may name rows that no longer exist */
 	free(tm->last_doc);
@@ -1040,7 +1101,8 @@ int termin_tm_lookup(termin_tm *tm, const char *lang, const char *text, size_t l
 	if ((rc = by_id_new(tm, &it)) < 0)
 		return rc;
 	if ((rc = termin__db_prepare(tm->db, &st,
-	                             "SELECT DISTINCT tu_id, lang FROM tuv WHERE hash = ?1 ORDER BY tu_id")) < 0)
+	                             "SELECT DISTINCT tuv.tu_id, tuv.lang FROM tuv_key k JOIN tuv ON "
+	                             "tuv.id = k.tuv_id WHERE k.hash = ?1 ORDER BY tuv.tu_id")) < 0)
 		goto done;
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)h);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

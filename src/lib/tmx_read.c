@@ -687,24 +687,39 @@ static int lang_attr(termin_tmx_reader *r, const char *v, char out[TERMIN_LANG_M
 
 static void escape_text(termin_buf *b, const char *s, int attr)
 {
-	const char *special = attr ? "&<>\"\t\n\r" : "&<>\r";
-	for (;;) {
-		size_t n = strcspn(s, special);
-		termin_buf_put(b, s, n);
-		s += n;
-		if (!*s)
-			break;
-		switch (*s) {
-		case '&': termin_buf_put(b, "&amp;", 5); break;
-		case '<': termin_buf_put(b, "&lt;", 4); break;
-		case '>': termin_buf_put(b, "&gt;", 4); break;
-		case '"': termin_buf_put(b, "&quot;", 6); break;
-		case '\t': termin_buf_put(b, "&#9;", 4); break;
-		case '\n': termin_buf_put(b, "&#10;", 5); break;
-		default: termin_buf_put(b, "&#13;", 5); break;
+	if (!attr) {
+		/* text: runs up to the next character to escape (strcspn is
+		 * vectorised; most texts have none) */
+		for (;;) {
+			size_t k = strcspn(s, "&<>\r");
+			termin_buf_put(b, s, k);
+			s += k;
+			if (!*s)
+				return;
+			termin_buf_puts(b, *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;"
+			                                                                         : "&#13;");
+			s++;
 		}
-		s++;
 	}
+	const char *run = s;
+	for (; *s; s++) {
+		const char *rep = NULL;
+		switch (*s) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = attr ? "&quot;" : NULL; break;
+		case '\t': rep = attr ? "&#9;" : NULL; break;
+		case '\n': rep = attr ? "&#10;" : NULL; break;
+		case '\r': rep = "&#13;"; break;
+		}
+		if (rep) {
+			termin_buf_put(b, run, (size_t)(s - run));
+			termin_buf_puts(b, rep);
+			run = s + 1;
+		}
+	}
+	termin_buf_put(b, run, (size_t)(s - run));
 }
 
 static int is_text_node(int t)

@@ -120,3 +120,21 @@ Collective Security Treaty Organization	Организация Договора 
 %%SHELL a=$("$TERMIN" align -q -f jsonl --glossary g.tsv en.txt ru.txt | sed -n '2s/.*"confidence":\([0-9.]*\).*/\1/p'); b=$("$TERMIN" align -q -f jsonl --no-glossary en.txt ru.txt | sed -n '2s/.*"confidence":\([0-9.]*\).*/\1/p'); echo "$a > $b"; awk -v a="$a" -v b="$b" 'BEGIN { exit !(a > b) }'
 %%STDOUT-HAS
  > 
+
+%%TEST the project database's glossary is the anchors' base, as for every command
+%%FILE en.txt
+Talks began.
+The Zorblat Council met on Monday in the capital.
+A statement followed.
+%%FILE ru.txt
+Переговоры начались.
+В понедельник в столице собрался Зорблатский совет.
+Затем последовало заявление.
+%%FILE g.tsv
+Zorblat Council	Зорблатский совет
+%%SETUP termin glossary import --db t.db g.tsv >/dev/null 2>&1
+%%SHELL a=$("$TERMIN" align -q -f jsonl --db t.db -o o1.jsonl en.txt ru.txt && sed -n '2s/.*"confidence":\([0-9.]*\).*/\1/p' o1.jsonl); b=$("$TERMIN" align -q -f jsonl --no-default-glossary --glossary empty.tsv --db t.db -o o2.jsonl en.txt ru.txt 2>/dev/null && sed -n '2s/.*"confidence":\([0-9.]*\).*/\1/p' o2.jsonl); "$TERMIN" align -v -q -f jsonl --db t.db -o o3.jsonl en.txt ru.txt 2>&1 | grep -o 'glossary: [0-9]* concepts'; awk -v a="$a" -v b="$b" 'BEGIN { exit !(a > b) }' || echo "confidence $a is not above $b"
+%%FILE empty.tsv
+# no terms
+%%STDOUT
+glossary: 1 concepts

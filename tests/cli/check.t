@@ -190,3 +190,17 @@ tag-mismatch (1) inline tags differ between source and target
       target: Нажмите сейчас.
 
 1 finding (1 error, 0 warnings, 0 info) in 2 units
+
+%%TEST the project database's glossary is the base, as for every command; --no-default-glossary drops it
+%%FILE u.tsv
+en	ru
+The Zorblat Council met today.	Сегодня собрался совет.
+%%FILE zg.tsv
+Zorblat Council	Зорблатский совет
+%%SETUP termin tm import --db t.db u.tsv >/dev/null 2>&1 && termin glossary import --db t.db zg.tsv >/dev/null 2>&1
+%%SHELL "$TERMIN" check --db t.db --enable term-missing --format json | grep -o 'not translated with the glossary term: expected [^,]*'; echo "exit $?"; "$TERMIN" check --db t.db --no-default-glossary --enable term-missing --format json | grep -c '"check"'; TERMIN_DB=t.db "$TERMIN" check --enable term-missing u.tsv | grep -c 'Зорблатский'
+%%STDOUT
+not translated with the glossary term: expected \"Зорблатский совет\""
+exit 0
+0
+1

@@ -43,6 +43,21 @@ query  The CSTO Secretary General held a meeting with the delegation.
        unit 1, tm.tsv
 terms  CSTO Secretary General = Генеральный секретарь ОДКБ
 
+%%TEST tm match: the project database's glossary replaces the shipped one; --glossary adds to it
+%%FILE tm.tsv
+en	ru
+The CSTO Secretary General held a working meeting with the delegation.	Генеральный секретарь ОДКБ провёл рабочую встречу с делегацией.
+%%FILE own.tsv
+working meeting	рабочая встреча
+%%FILE more.tsv
+delegation	делегация
+%%SETUP termin tm import --db t.db tm.tsv >/dev/null && termin glossary import --db t.db own.tsv >/dev/null 2>&1
+%%SHELL "$TERMIN" tm match --db t.db "The CSTO Secretary General held a working meeting with the delegation." | grep '^terms' && "$TERMIN" tm match --db t.db -g more.tsv "The delegation held a working meeting." | grep '^terms' && "$TERMIN" tm match --db t.db --no-default-glossary -g more.tsv "The delegation held a working meeting." | grep '^terms'
+%%STDOUT
+terms  working meeting = рабочая встреча
+terms  delegation = делегация; working meeting = рабочая встреча
+terms  delegation = делегация
+
 %%TEST tm match: Russian queries are matched against Russian sources
 %%FILE tm.tsv
 en	ru

@@ -3,16 +3,16 @@
 #
 # A fresh database (both importers also race to create its schema); process
 # A imports a1 a2 a3 and shared.tmx, process B b1 b2 b3 and shared.tmx, at
-# the same time, while a reader loops over `tm export`, `tm search` and
-# `tm stats` until both are done. Asserted:
+# the same time, while a reader loops over `tm export`, `check --db`,
+# `tm search` and `tm stats` until both are done. Asserted:
 #   - every command exits 0, and none says "database is locked";
 #   - each export the reader took is a consistent snapshot: well-formed XML
 #     (xmllint) holding whole files only (a multiple of the file size);
+#     each check saw whole files only too (its JSON summary's unit count);
 #   - no lost or doubled units: the final TM equals, line for line once
 #     sorted, the dump of the same files imported one after the other; in
 #     particular shared.tmx is stored once (the second importer finds it
 #     imported) and its usage counts are not doubled.
-# (`termin check --db` joins the reader loop when it exists.)
 #
 # Prints "ok - ...", "FAIL - ...: why" or "skip - ...: why" per case.
 set -u
@@ -57,6 +57,7 @@ pb=$!
 # The reader: until both importers are done (and at least once after).
 fail=""
 reads=0
+checks=0
 while :; do
 	done_a=0; done_b=0
 	kill -0 "$pa" 2>/dev/null || done_a=1
@@ -71,6 +72,18 @@ while :; do
 		else
 			n=$(grep -c '<tu ' "$W/snap.tmx")
 			if [ $((n % UNITS)) -ne 0 ]; then fail="export $reads holds $n units, not whole files of $UNITS"; break; fi
+		fi
+		if t check --db "$db" --format json >"$W/c.json" 2>"$W/r.err"; then :; else
+			rc=$?
+			if [ "$rc" -ne 1 ] && ! grep -q 'an empty database, no TM yet$' "$W/r.err"; then
+				fail="check --db exit status $rc: $(cat "$W/r.err")"; break
+			fi
+		fi
+		if [ -s "$W/c.json" ]; then
+			n=$(sed -n 's/.*"summary": {"units": \([0-9]*\),.*/\1/p' "$W/c.json")
+			if [ -z "$n" ]; then fail="check --db wrote no unit count: $(head -c 300 "$W/c.json")"; break; fi
+			if [ $((n % UNITS)) -ne 0 ]; then fail="check $reads saw $n units, not whole files of $UNITS"; break; fi
+			checks=$((checks + 1))
 		fi
 		for cmd in "search meeting" "stats"; do
 			if ! t tm $cmd --db "$db" >/dev/null 2>"$W/r.err" &&
@@ -99,5 +112,5 @@ fi
 if [ -n "$fail" ]; then
 	echo "FAIL - $NAME: $fail"
 else
-	echo "ok - $NAME: 2 importers (7 files, one shared) and $reads reads (export, search, stats) at once; no lost units, nothing locked"
+	echo "ok - $NAME: 2 importers (7 files, one shared) and $reads reads (export, search, stats; $checks checks) at once; no lost units, nothing locked"
 fi

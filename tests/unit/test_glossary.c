@@ -211,6 +211,80 @@ void test_glossary__tsv_languages(void)
 	termin_glossary_free(g);
 }
 
+/* A first line naming the columns is a header, not a term pair; when it
+ * names two languages they are the columns' languages. */
+void test_glossary__tsv_header(void)
+{
+	termin_glossary *g = load_string("h.tsv", "en\tru\nCollective Forces\tКоллективные силы\n", 0);
+	T_EQ_INT(termin_glossary_concept_count(g), 1);
+	const termin_concept *c = termin_glossary_concept(g, 0);
+	T_EQ_STR(termin_term_text(termin_concept_preferred(c, "ru")), "Коллективные силы");
+	termin_glossary_free(g);
+
+	g = load_string("r.tsv", "Russian\tEnglish\tComment\nКоллективные силы\tCollective Forces\n", 0);
+	T_EQ_INT(termin_glossary_concept_count(g), 1);
+	c = termin_glossary_concept(g, 0);
+	T_EQ_STR(termin_term_lang(termin_concept_term(c, 0)), "ru");
+	T_EQ_STR(termin_term_text(termin_concept_preferred(c, "en")), "Collective Forces");
+	termin_glossary_free(g);
+
+	g = load_string("s.tsv", "Source term\tTarget term\nCSTO\tОДКБ\n", 0);
+	T_EQ_INT(termin_glossary_concept_count(g), 1);
+	T_EQ_STR(termin_concept_id(termin_glossary_concept(g, 0)), "csto");
+	termin_glossary_free(g);
+
+	/* a header against the options: the options win, with a warning */
+	termin_glossary_load_opts o = TERMIN_GLOSSARY_LOAD_OPTS_INIT;
+	const char data[] = "ru\ten\nCollective Forces\tКоллективные силы\n";
+	o.source_lang = "en";
+	o.target_lang = "ru";
+	T_OK(termin_glossary_new(&g));
+	T_OK(termin_glossary_load_buffer(g, "o.tsv", data, sizeof data - 1, &o));
+	const termin_glossary_issue *is = issue_with(g, "header");
+	T_ASSERT(is && is->line == 1);
+	T_EQ_STR(is->message, "the header says the columns are ru and en; following the options (en, ru)");
+	T_EQ_STR(termin_term_lang(termin_concept_term(termin_glossary_concept(g, 0), 0)), "en");
+	termin_glossary_free(g);
+
+	/* a first line that only looks like languages on one side is a term */
+	g = load_string("t.tsv", "de\tдэ\n", 0);
+	T_EQ_INT(termin_glossary_concept_count(g), 1);
+	termin_glossary_free(g);
+}
+
+/* XML named as a table is refused instead of read as one odd term. */
+void test_glossary__xml_named_tsv_refused(void)
+{
+	termin_glossary *g = load_string("x.tsv", "\n<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"/>\n",
+	                                 TERMIN_EINVALID);
+	T_EQ_STR(termin_error_last()->message,
+	         "x.tsv:1: an XML file, not a tab-separated glossary (a TBX glossary has the root element tbx or martif)");
+	T_EQ_INT(termin_glossary_concept_count(g), 0);
+	termin_glossary_free(g);
+}
+
+/* Language codes are checked: a wrong one drops the term with an error, a
+ * repairable one is read normalised with a warning. */
+void test_glossary__language_codes_checked(void)
+{
+	const char *x =
+		"<tbx xmlns=\"urn:iso:std:iso:30042:ed-2\"><text><body>\n"
+		"<conceptEntry id=\"a\">\n"
+		" <langSec xml:lang=\"english!\"><termSec><term>Alpha</term></termSec></langSec>\n"
+		" <langSec xml:lang=\"RU_ru\"><termSec><term>Альфа</term></termSec></langSec>\n"
+		"</conceptEntry>\n"
+		"</body></text></tbx>\n";
+	termin_glossary *g = load_string("l.tbx", x, 0);
+	const termin_glossary_issue *is = issue_with(g, "bad-language");
+	T_ASSERT(is && is->line == 3 && is->severity == TERMIN_ISSUE_ERROR);
+	T_EQ_STR(is->message, "term 'Alpha': 'english!' is not a language code (BCP 47, such as en or ru-RU)");
+	const termin_concept *c = termin_glossary_find(g, "a");
+	T_ASSERT(c);
+	T_EQ_INT(termin_concept_term_count(c), 1);
+	T_EQ_STR(termin_term_lang(termin_concept_term(c, 0)), "ru-RU");
+	termin_glossary_free(g);
+}
+
 void test_glossary__csv_fixture(void)
 {
 	termin_glossary *g = load("tests/data/glossary/csto-mini.csv", TERMIN_GLOSSARY_AUTO);
