@@ -1027,7 +1027,13 @@ static void *worker(void *arg)
 {
 	ck_ctx *ctx = arg;
 	termin_checker *ck = ctx->ck;
+	/* the thread's own matcher and caches, made here: the caller's thread
+	 * goes on checking meanwhile (it takes every batch until this thread
+	 * counts as live) */
+	if (ctx_init(ck, ctx, 1) < 0)
+		return NULL;   /* the others do its share */
 	pthread_mutex_lock(&ck->mx);
+	ck->live++;
 	for (;;) {
 		struct ck_batch *b = claim(ck);
 		if (!b) {
@@ -1046,11 +1052,13 @@ static void *worker(void *arg)
 	return NULL;
 }
 
+/* Fills the thread's part of ctx (not th and running: the thread that
+ * runs this may be ctx's own). */
 static int ctx_init(termin_checker *ck, ck_ctx *ctx, int own_terms)
 {
 	int rc;
-	memset(ctx, 0, sizeof *ctx);
 	ctx->ck = ck;
+	ctx->terms = NULL;
 	ctx->verdicts = termin_strmap_new();
 	ctx->quick = termin__xcalloc((size_t)1 << CK_QUICK_BITS, sizeof *ctx->quick);
 	if (!own_terms)
@@ -1058,6 +1066,9 @@ static int ctx_init(termin_checker *ck, ck_ctx *ctx, int own_terms)
 	else if (ck->glossary && ck->terms && (rc = termin__check_terms_new(&ctx->terms, ck->glossary)) < 0) {
 		termin_strmap_free(ctx->verdicts);
 		free(ctx->quick);
+		ctx->verdicts = NULL;
+		ctx->quick = NULL;
+		ctx->terms = NULL;
 		return rc;
 	}
 	return 0;
@@ -1087,12 +1098,10 @@ static void start_workers(termin_checker *ck)
 	ck->ctx = termin__xrealloc(ck->ctx, (size_t)want * sizeof *ck->ctx);
 	for (int i = 1; i < want; i++) {
 		ck_ctx *c = &ck->ctx[ck->n_ctx];
-		if (ctx_init(ck, c, 1) < 0)
+		memset(c, 0, sizeof *c);
+		c->ck = ck;
+		if (pthread_create(&c->th, NULL, worker, c) != 0)
 			break;
-		if (pthread_create(&c->th, NULL, worker, c) != 0) {
-			ctx_free(ck, c);
-			break;
-		}
 		c->running = 1;
 		ck->n_ctx++;
 	}
@@ -1111,6 +1120,7 @@ static void stop_workers(termin_checker *ck)
 		ctx_free(ck, &ck->ctx[i]);
 	}
 	ck->n_ctx = 1;
+	ck->live = 0;
 }
 
 /* Runs phase 2 of the finished batches at the head, helping with phase 1
@@ -1145,7 +1155,7 @@ static int drain(termin_checker *ck, int all)
 		/* the caller's thread helps with phase 1 only where the workers
 		 * have more than one batch each waiting: taking their next
 		 * batch would leave them idle while it reads and records */
-		struct ck_batch *mine = all || ck->queued > ck->n_ctx - 1 ? claim(ck) : NULL;
+		struct ck_batch *mine = all || ck->queued > ck->live ? claim(ck) : NULL;
 		if (mine) {
 			pthread_mutex_unlock(&ck->mx);
 			batch_check(ck, &ck->ctx[0], mine);

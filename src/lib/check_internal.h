@@ -211,6 +211,7 @@ struct termin_checker {
 	struct ck_batch *spare;         /* done with, for reuse */
 	size_t in_flight;               /* submitted, before phase 2 */
 	size_t queued;                  /* of which waiting for phase 1 */
+	size_t live;                    /* workers ready (their set-up done) */
 	pthread_mutex_t mx;
 	pthread_cond_t cv_work, cv_done;
 	int stop;
