@@ -351,12 +351,17 @@ static void tokenize(termin_fuzzy_seg *g, const span *tags, size_t n_tags, int k
 	if (g->n_words > 32) {
 		qsort(g->bag, g->n_words, sizeof *g->bag, cmp_u64);
 	} else { /* a sentence: insertion sort beats qsort's set-up */
-		for (size_t a = 1; a < g->n_words; a++)
-			for (size_t k = a; k > 0 && g->bag[k - 1] > g->bag[k]; k--) {
-				uint64_t x = g->bag[k];
-				g->bag[k] = g->bag[k - 1];
-				g->bag[k - 1] = x;
-			}
+		uint64_t *bag = g->bag;
+		for (size_t a = 1; a < g->n_words; a++) {
+			/* the key waits in a register while larger ones move up one
+			 * (swapping pairs instead made the compiler store and reload
+			 * overlapping 16 bytes, a stall at every step) */
+			uint64_t x = bag[a];
+			size_t k = a;
+			for (; k > 0 && bag[k - 1] > x; k--)
+				bag[k] = bag[k - 1];
+			bag[k] = x;
+		}
 	}
 }
 
