@@ -145,6 +145,8 @@ static size_t put_varint(unsigned char *o, uint64_t v)
 
 static void plist_add(pmap *m, plist *p, int64_t id, unsigned words)
 {
+	if (p->last == id) /* a word the variant has said before */
+		return;
 	if (p->len + 11 > p->cap) {
 		size_t before = p->cap;
 		p->cap = p->cap ? p->cap * 2 : 16;
@@ -259,8 +261,6 @@ struct termin__fuzzy_batch {
 	sqlite3 *db;
 	sqlite3_stmt *ins;
 	pmap m;
-	uint64_t *terms;
-	size_t cap_terms;
 	termin_fuzzy_seg seg;   /* reused for every variant */
 	int64_t last;           /* the last variant id seen */
 	size_t added;
@@ -292,13 +292,11 @@ int termin__fuzzy_batch_add(termin__fuzzy_batch *b, int64_t id, const char *lang
 		return 0;
 	termin__fuzzy_primary(lang, prim);
 	termin__fuzzy_seg_set(g, markup, len, 1, 1);
-	TERMIN_GROW(b->terms, b->cap_terms, g->n_words + 1);
-	size_t nt = 0;
+	/* in text order, repeated words included: plist_add lists a variant
+	 * once per term */
 	for (size_t i = 0; i < g->n_words; i++)
-		if (i == 0 || g->bag[i] != g->bag[i - 1])
-			b->terms[nt++] = termin__fuzzy_term(g->bag[i], prim);
-	for (size_t i = 0; i < nt; i++)
-		plist_add(&b->m, pmap_get(&b->m, b->terms[i]), id, (unsigned)g->n_words);
+		plist_add(&b->m, pmap_get(&b->m, termin__fuzzy_term(g->words[i], prim)), id,
+		          (unsigned)g->n_words);
 	if (b->m.bytes > FLUSH_BYTES)
 		return flush(b->db, b->ins, &b->m);
 	return 0;
@@ -327,7 +325,6 @@ void termin__fuzzy_batch_free(termin__fuzzy_batch *b)
 		return;
 	sqlite3_finalize(b->ins);
 	pmap_free(&b->m);
-	free(b->terms);
 	free(b->seg.text);
 	free(b->seg.tok);
 	free(b->seg.words);

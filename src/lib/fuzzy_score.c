@@ -83,7 +83,7 @@ static int is_code_element(const char *name, size_t n)
 static void markup_to_text(termin_buf *b, const char *s, size_t len, span **tags, size_t *n_tags,
                            size_t *cap_tags)
 {
-	size_t i = 0;
+	size_t i = 0, lt = 0, amp = 0; /* the next '<' and '&' at or after i (len: none) */
 	*n_tags = 0;
 	while (i < len) {
 		if (s[i] == '&') {
@@ -91,9 +91,17 @@ static void markup_to_text(termin_buf *b, const char *s, size_t len, span **tags
 			continue;
 		}
 		if (s[i] != '<') {
-			size_t run = i + 1;
-			while (run < len && s[run] != '<' && s[run] != '&')
-				run++;
+			/* text up to the next '<' or '&', found by memchr: most
+			 * segments have none, or a few */
+			if (lt <= i) {
+				const char *p = memchr(s + i, '<', len - i);
+				lt = p ? (size_t)(p - s) : len;
+			}
+			if (amp <= i) {
+				const char *p = memchr(s + i, '&', len - i);
+				amp = p ? (size_t)(p - s) : len;
+			}
+			size_t run = lt < amp ? lt : amp;
 			termin_buf_put(b, s + i, run - i);
 			i = run;
 			continue;
@@ -225,7 +233,20 @@ static uint64_t fold_hash(const char *s, size_t len, termin_buf *scratch)
 			i++;
 			continue;
 		}
-		int32_t cp = termin__utf8_next(s, len, &i);
+		int32_t cp;
+		if ((u[i] == 0xD0 || u[i] == 0xD1) && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
+			/* Cyrillic U+0400..U+047F, most of a Russian text */
+			cp = ((u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F);
+			i += 2;
+			if (cp >= 0x430 && cp <= 0x44F) {
+				o[0] = (char)u[i - 2];
+				o[1] = (char)u[i - 1];
+				o += 2;
+				continue;
+			}
+		} else {
+			cp = termin__utf8_next(s, len, &i);
+		}
 		if (cp < 0) {
 			*o++ = s[i - 1];
 			continue;
@@ -347,6 +368,8 @@ static void tokenize(termin_fuzzy_seg *g, const span *tags, size_t n_tags, int k
 			g->words[g->n_words++] = FUZZY_NUM_CLASS;
 		}
 	}
+	if (keys_only) /* the index takes the words as they come */
+		return;
 	memcpy(g->bag, g->words, g->n_words * sizeof *g->bag);
 	if (g->n_words > 32) {
 		qsort(g->bag, g->n_words, sizeof *g->bag, cmp_u64);
