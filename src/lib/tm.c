@@ -73,10 +73,10 @@ static const char *const sql_text[ST_N] = {
 	               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 };
 
-/* The Bloom filter of unit keys: 2^25 bits (4 MiB), three bits a key. A
- * million keys give one false "maybe" in 10^4 new units, ten million one
- * in five; a false "maybe" costs one look-up in tu_key, never a wrong
- * answer. */
+/* The Bloom filter of unit keys: 2^25 bits (4 MiB), three bits a key, all
+ * in one 64-bit word (one cache miss a key). A million keys give one false
+ * "maybe" in 10^3 new units, ten million one in five; a false "maybe"
+ * costs one look-up in tu_key, never a wrong answer. */
 #define BLOOM_BITS 25
 #define BLOOM_WORDS ((size_t)1 << (BLOOM_BITS - 6))
 
@@ -100,7 +100,7 @@ struct termin_tm {
 	struct tkey *ukeys;     /* tu_key rows not yet written */
 	size_t n_ukeys, cap_ukeys;
 	uint32_t *uslots;       /* ukeys by hash: open addressing, index + 1, 0 empty */
-	size_t n_uslots;
+	size_t n_uslots, n_uslotted; /* slots; ukeys in them */
 	uint64_t *bloom;        /* every unit key in the TM, once bloom_on */
 	int bloom_on;
 	int64_t units_before;   /* the TM's largest tu.id when the batch began */
@@ -210,27 +210,50 @@ void termin_tm_close(termin_tm *tm)
 
 /* ======================= hashing ======================= */
 
+/* Bytes copied as they are by normalise_space: all but ASCII white space
+ * and the lead bytes of the Unicode spaces, C2 (U+00A0), E1 (U+1680,
+ * U+180E), E2 (U+2000..U+205F) and E3 (U+3000). Any other byte of a
+ * multi-byte character (Cyrillic: D0, D1 and continuation bytes) is
+ * copied without decoding. */
+static const unsigned char plain_byte[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 /* Appends `s` to `b` with runs of white space (ASCII, NBSP and the other
- * Unicode spaces) collapsed to one space and the ends trimmed. */
+ * Unicode spaces) collapsed to one space and the ends trimmed; the start
+ * is trimmed only when `b` is empty. */
 static void normalise_space(termin_buf *b, const char *s, size_t len)
 {
 	size_t i = 0;
 	int pending = 0;
 	termin_buf_reserve(b, len + 1);
-	char *o = b->ptr + b->len, *start = b->ptr;
+	char *o = b->ptr + b->len;
+	const char *first = b->ptr;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
-		/* Unicode spaces start with C2 (U+00A0), E1 (U+1680, U+180E), E2
-		 * (U+2000..U+205F) or E3 (U+3000): any other byte of a multi-byte
-		 * character (Cyrillic: D0, D1 and continuation bytes) is copied
-		 * as it is, without decoding */
-		if ((c > ' ' && c < 0x80) ||
-		    (c >= 0x80 && c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3)) {
-			if (pending && o > start)
+		if (plain_byte[c]) { /* a run of them: a word, mostly */
+			if (pending && o > first)
 				*o++ = ' ';
 			pending = 0;
-			*o++ = (char)c;
-			i++;
+			do {
+				*o++ = (char)c;
+				i++;
+			} while (i < len && plain_byte[c = (unsigned char)s[i]]);
 			continue;
 		}
 		size_t n = 1;
@@ -244,7 +267,7 @@ static void normalise_space(termin_buf *b, const char *s, size_t len)
 		if (space) {
 			pending = 1;
 		} else {
-			if (pending && o > start)
+			if (pending && o > first)
 				*o++ = ' ';
 			pending = 0;
 			memcpy(o, s + i, n);
@@ -280,9 +303,14 @@ static uint64_t unit_hash(termin_tm *tm, const termin_tmx_unit *u, char (*langs)
 		termin_buf_puts(&tm->norm, langs[i]);
 		termin_buf_putc(&tm->norm, '\0');
 		pre = tm->norm.len;
+		/* the language's bytes count as the start: white space before
+		 * the markup leaves one space (as it always has in the unit's
+		 * identity, which names units without a tuid) */
 		normalise_space(&tm->norm, v->markup, v->markup_len);
 		tm->vh[i] = termin__hash64(tm->norm.ptr, tm->norm.len, 1);
 		if (tlen == v->markup_len && (tlen == 0 || memcmp(v->text, v->markup, tlen) == 0)) {
+			if (tm->norm.len > pre && tm->norm.ptr[pre] == ' ')
+				pre++; /* the text hash trims it */
 			tm->th[i] = termin__hash64(tm->norm.ptr + pre, tm->norm.len - pre, 0);
 		} else {
 			termin_buf_clear(&tm->norm);
@@ -491,66 +519,64 @@ fail:
 
 /* ======================= unit keys ======================= */
 
-static void bloom_bits(uint64_t h, uint64_t bit[3])
+/* The word and the bits of key h (a hash already: its bits are used as
+ * they are). */
+static uint64_t *bloom_word(const termin_tm *tm, uint64_t h, uint64_t *bits)
 {
-	const uint64_t mask = ((uint64_t)1 << BLOOM_BITS) - 1;
-	bit[0] = h & mask;
-	bit[1] = (h >> BLOOM_BITS) & mask;
-	bit[2] = (h * 0x9E3779B97F4A7C15ULL) >> (64 - BLOOM_BITS);
+	*bits = ((uint64_t)1 << (h & 63)) | ((uint64_t)1 << ((h >> 6) & 63)) |
+	        ((uint64_t)1 << ((h >> 12) & 63));
+	return &tm->bloom[h >> (64 - (BLOOM_BITS - 6))];
 }
 
 static void bloom_add(termin_tm *tm, uint64_t h)
 {
-	uint64_t bit[3];
-	bloom_bits(h, bit);
-	for (int i = 0; i < 3; i++)
-		tm->bloom[bit[i] >> 6] |= (uint64_t)1 << (bit[i] & 63);
+	uint64_t bits, *w = bloom_word(tm, h, &bits);
+	*w |= bits;
 }
 
 static int bloom_maybe(const termin_tm *tm, uint64_t h)
 {
-	uint64_t bit[3];
-	bloom_bits(h, bit);
-	for (int i = 0; i < 3; i++)
-		if (!(tm->bloom[bit[i] >> 6] & ((uint64_t)1 << (bit[i] & 63))))
-			return 0;
-	return 1;
+	uint64_t bits, *w = bloom_word(tm, h, &bits);
+	return (*w & bits) == bits;
 }
 
-static void ukey_rehash(termin_tm *tm)
+/* Puts ukeys[i] into the hash table. */
+static void ukey_slot(termin_tm *tm, size_t i)
 {
-	size_t ns = tm->n_uslots ? tm->n_uslots * 2 : 4096;
-	free(tm->uslots);
-	tm->uslots = termin__xcalloc(ns, sizeof *tm->uslots);
-	tm->n_uslots = ns;
-	for (size_t i = 0; i < tm->n_ukeys; i++) {
-		size_t h = (size_t)tm->ukeys[i].hash & (ns - 1);
-		while (tm->uslots[h])
-			h = (h + 1) & (ns - 1);
-		tm->uslots[h] = (uint32_t)i + 1;
-	}
+	size_t h = (size_t)tm->ukeys[i].hash & (tm->n_uslots - 1);
+	while (tm->uslots[h])
+		h = (h + 1) & (tm->n_uslots - 1);
+	tm->uslots[h] = (uint32_t)i + 1;
 }
 
 /* Remembers a new unit's key until flush_keys writes it. */
 static void ukey_add(termin_tm *tm, uint64_t hash, int64_t id)
 {
-	if ((tm->n_ukeys + 1) * 2 > tm->n_uslots)
-		ukey_rehash(tm);
 	TERMIN_GROW(tm->ukeys, tm->cap_ukeys, tm->n_ukeys + 1);
 	tm->ukeys[tm->n_ukeys].hash = (sqlite3_int64)hash;
-	tm->ukeys[tm->n_ukeys].id = id;
-	size_t h = (size_t)hash & (tm->n_uslots - 1);
-	while (tm->uslots[h])
-		h = (h + 1) & (tm->n_uslots - 1);
-	tm->uslots[h] = (uint32_t)++tm->n_ukeys;
+	tm->ukeys[tm->n_ukeys++].id = id;
 	if (tm->bloom_on)
 		bloom_add(tm, hash);
 }
 
-static int64_t ukey_pending(const termin_tm *tm, uint64_t hash)
+/* The id of the pending unit with key `hash`, 0 when none. The hash table
+ * takes the keys added since the last look-up only now: with the filter
+ * on, a batch of new units never needs it. */
+static int64_t ukey_pending(termin_tm *tm, uint64_t hash)
 {
 	if (!tm->n_ukeys)
 		return 0;
+	if (tm->n_ukeys * 2 > tm->n_uslots) {
+		size_t ns = tm->n_uslots ? tm->n_uslots : 4096;
+		while (tm->n_ukeys * 2 > ns)
+			ns *= 2;
+		free(tm->uslots);
+		tm->uslots = termin__xcalloc(ns, sizeof *tm->uslots);
+		tm->n_uslots = ns;
+		tm->n_uslotted = 0;
+	}
+	for (; tm->n_uslotted < tm->n_ukeys; tm->n_uslotted++)
+		ukey_slot(tm, tm->n_uslotted);
 	size_t h = (size_t)hash & (tm->n_uslots - 1);
 	while (tm->uslots[h]) {
 		const struct tkey *k = &tm->ukeys[tm->uslots[h] - 1];
@@ -564,8 +590,9 @@ static int64_t ukey_pending(const termin_tm *tm, uint64_t hash)
 static void ukeys_clear(termin_tm *tm)
 {
 	tm->n_ukeys = 0;
-	if (tm->uslots)
+	if (tm->n_uslotted)
 		memset(tm->uslots, 0, tm->n_uslots * sizeof *tm->uslots);
+	tm->n_uslotted = 0;
 }
 
 /* Fills the Bloom filter with every unit key of the TM: the written ones

@@ -631,3 +631,35 @@ void test_tm__identical_units_stored_once(void)
 	 * large one as 4000 * 3 % 6001 */
 	T_EQ_INT((int)query_int("dup.db", "SELECT usage FROM tu WHERE id = 6000"), 3);
 }
+
+/* A stored variant's hash (tuv.hash, the exact-match key) is the text
+ * hash of its text, white space at the start included. */
+void test_tm__variant_hash_is_text_hash(void)
+{
+	static const char *const texts[] = { "  Объединённый\t штаб ", "\u00a0a b", "a  b\n" };
+	termin_tm *tm = open_tm("vh.db");
+	T_OK(termin_tm_begin(tm, NULL));
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		termin_tmx_variant v;
+		termin_tmx_unit u;
+		memset(&v, 0, sizeof v);
+		memset(&u, 0, sizeof u);
+		v.lang = "ru";
+		v.markup = v.text = texts[i];
+		v.markup_len = v.text_len = strlen(texts[i]);
+		v.stamp.created = v.stamp.changed = v.stamp.last_used = TERMIN_NODATE;
+		u.srclang = "ru";
+		u.variants = &v;
+		u.n_variants = 1;
+		u.stamp.created = u.stamp.changed = u.stamp.last_used = TERMIN_NODATE;
+		T_EQ_INT(termin_tm_add(tm, &u, NULL), 1);
+	}
+	T_OK(termin_tm_commit(tm));
+	termin_tm_close(tm);
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		char sql[128];
+		snprintf(sql, sizeof sql, "SELECT hash FROM tuv WHERE id = %zu", i + 1);
+		T_ASSERT(query_int("vh.db", sql) ==
+		         (long long)termin_tm_text_hash(texts[i], strlen(texts[i])));
+	}
+}
