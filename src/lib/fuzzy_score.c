@@ -157,16 +157,21 @@ static void markup_to_text(termin_buf *b, const char *s, size_t len, span **tags
 
 /* ======================= tokens ======================= */
 
+static int is_word_cp_icu(int32_t cp)
+{
+	return u_isalnum(cp) || u_hasBinaryProperty(cp, UCHAR_ALPHABETIC);
+}
+
 /* ASCII and the basic Cyrillic block answer without asking ICU: they are
  * most of every EN-RU text, and this runs for each character indexed. */
-static int is_word_cp(int32_t cp)
+static inline int is_word_cp(int32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 0 && (((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
 		                   (cp >= '0' && cp <= '9') || cp == '_');
 	if (cp >= 0x410 && cp <= 0x44F)
 		return 1;
-	return u_isalnum(cp) || u_hasBinaryProperty(cp, UCHAR_ALPHABETIC);
+	return is_word_cp_icu(cp);
 }
 
 static int is_digit_cp(int32_t cp)
@@ -174,13 +179,20 @@ static int is_digit_cp(int32_t cp)
 	return cp >= '0' && cp <= '9';
 }
 
-/* termin__utf8_next with ASCII answered inline: most characters are. */
+/* termin__utf8_next with ASCII and Cyrillic (U+0400..U+047F) answered
+ * inline: most characters are. */
 static inline int32_t next_cp(const char *s, size_t len, size_t *i)
 {
-	unsigned char c = (unsigned char)s[*i];
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char c = u[*i];
 	if (c < 0x80) {
 		(*i)++;
 		return c;
+	}
+	if ((c == 0xD0 || c == 0xD1) && *i + 1 < len && (u[*i + 1] & 0xC0) == 0x80) {
+		int32_t cp = ((c & 0x1F) << 6) | (u[*i + 1] & 0x3F);
+		*i += 2;
+		return cp;
 	}
 	return termin__utf8_next(s, len, i);
 }
