@@ -66,7 +66,13 @@ static const migration migrations[] = {
 	  /* Only the indexes an import needs or a lookup cannot do without:
 	   * each one costs about a microsecond per row on bulk imports. Export
 	   * filters (--since, --doc) and the figures of tm stats scan tu. */
-	  "CREATE UNIQUE INDEX tu_hash ON tu(hash);"
+	  /* Units by hash (identical units are stored once). Not a unique
+	   * index on tu.hash, for the reason given at tuv_key below: tm.c
+	   * writes the keys of a batch sorted, and knows which keys are new
+	   * without asking this table for most units. */
+	  "CREATE TABLE tu_key ("
+	  " hash INTEGER PRIMARY KEY,"
+	  " tu_id INTEGER NOT NULL) WITHOUT ROWID;"
 	  /* Language variants; markup is the <seg> content, plain its text. */
 	  "CREATE TABLE tuv ("
 	  " id INTEGER PRIMARY KEY,"

@@ -132,7 +132,11 @@ static int fast_tokenize(void *ctx, const char *text, int len,
 	 * Cyrillic letter) */
 	for (i = 0; i < len;) {
 		if (s[i] < 0x80) {
+			/* eight ASCII bytes at a time while there are */
+			uint64_t w;
 			i++;
+			while (i + 8 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0))
+				i += 8;
 			continue;
 		}
 		/* U+0400..U+045F: D0 80..BF, D1 80..9F */
@@ -168,8 +172,13 @@ static int fast_tokenize(void *ctx, const char *text, int len,
 				i++;
 				continue;
 			}
-			if (fast_class(s, len, i, &cp, &n) != 1)
+			if (a == 0xD0 || a == 0xD1) {
+				/* U+0400..U+045F, checked whole by the first pass */
+				cp = (int32_t)(a & 0x1F) << 6 | (s[i + 1] & 0x3F);
+				n = 2;
+			} else if (fast_class(s, len, i, &cp, &n) != 1) {
 				break;
+			}
 			/* a Cyrillic letter (the only other kind of token character) */
 			if (cp == 0x401 || cp == 0x451)
 				cp = 0x435;              /* ё, Ё -> е */

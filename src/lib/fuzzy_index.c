@@ -43,24 +43,35 @@ void termin__fuzzy_primary(const char *lang, char out[16])
 	out[i] = '\0';
 }
 
-uint64_t termin__fuzzy_term(uint64_t word_key, const char *lang)
+/* The part of a term that depends on the language only. */
+static uint64_t lang_mix(const char *lang)
 {
-	/* word_key is a hash already: mixing the language's bytes into it is
-	 * enough (this runs for every word indexed and every query word) */
-	uint64_t a = 0, b = 0, h;
+	uint64_t a = 0, b = 0;
 	size_t n = strlen(lang);
 	if (n > 15)
 		n = 15;
 	memcpy(&a, lang, n < 8 ? n : 8);
 	if (n > 8)
 		memcpy(&b, lang + 8, n - 8);
-	h = word_key ^ (a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ 11;
+	return (a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ 11;
+}
+
+static inline uint64_t term_mixed(uint64_t word_key, uint64_t mix)
+{
+	uint64_t h = word_key ^ mix;
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
 	h ^= h >> 33;
 	h *= 0xc4ceb9fe1a85ec53ULL;
 	h ^= h >> 33;
 	return h;
+}
+
+uint64_t termin__fuzzy_term(uint64_t word_key, const char *lang)
+{
+	/* word_key is a hash already: mixing the language's bytes into it is
+	 * enough (this runs for every word indexed and every query word) */
+	return term_mixed(word_key, lang_mix(lang));
 }
 
 /* ======================= postings in memory ======================= */
@@ -145,6 +156,8 @@ static size_t put_varint(unsigned char *o, uint64_t v)
 
 static void plist_add(pmap *m, plist *p, int64_t id, unsigned words)
 {
+	if (p->last == id) /* a word the variant has said before */
+		return;
 	if (p->len + 11 > p->cap) {
 		size_t before = p->cap;
 		p->cap = p->cap ? p->cap * 2 : 16;
@@ -259,8 +272,6 @@ struct termin__fuzzy_batch {
 	sqlite3 *db;
 	sqlite3_stmt *ins;
 	pmap m;
-	uint64_t *terms;
-	size_t cap_terms;
 	termin_fuzzy_seg seg;   /* reused for every variant */
 	int64_t last;           /* the last variant id seen */
 	size_t added;
@@ -292,13 +303,12 @@ int termin__fuzzy_batch_add(termin__fuzzy_batch *b, int64_t id, const char *lang
 		return 0;
 	termin__fuzzy_primary(lang, prim);
 	termin__fuzzy_seg_set(g, markup, len, 1, 1);
-	TERMIN_GROW(b->terms, b->cap_terms, g->n_words + 1);
-	size_t nt = 0;
+	uint64_t mix = lang_mix(prim);
+	/* in text order, repeated words included: plist_add lists a variant
+	 * once per term */
 	for (size_t i = 0; i < g->n_words; i++)
-		if (i == 0 || g->bag[i] != g->bag[i - 1])
-			b->terms[nt++] = termin__fuzzy_term(g->bag[i], prim);
-	for (size_t i = 0; i < nt; i++)
-		plist_add(&b->m, pmap_get(&b->m, b->terms[i]), id, (unsigned)g->n_words);
+		plist_add(&b->m, pmap_get(&b->m, term_mixed(g->words[i], mix)), id,
+		          (unsigned)g->n_words);
 	if (b->m.bytes > FLUSH_BYTES)
 		return flush(b->db, b->ins, &b->m);
 	return 0;
@@ -327,7 +337,6 @@ void termin__fuzzy_batch_free(termin__fuzzy_batch *b)
 		return;
 	sqlite3_finalize(b->ins);
 	pmap_free(&b->m);
-	free(b->terms);
 	free(b->seg.text);
 	free(b->seg.tok);
 	free(b->seg.words);

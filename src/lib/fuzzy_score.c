@@ -83,7 +83,7 @@ static int is_code_element(const char *name, size_t n)
 static void markup_to_text(termin_buf *b, const char *s, size_t len, span **tags, size_t *n_tags,
                            size_t *cap_tags)
 {
-	size_t i = 0;
+	size_t i = 0, lt = 0, amp = 0; /* the next '<' and '&' at or after i (len: none) */
 	*n_tags = 0;
 	while (i < len) {
 		if (s[i] == '&') {
@@ -91,9 +91,17 @@ static void markup_to_text(termin_buf *b, const char *s, size_t len, span **tags
 			continue;
 		}
 		if (s[i] != '<') {
-			size_t run = i + 1;
-			while (run < len && s[run] != '<' && s[run] != '&')
-				run++;
+			/* text up to the next '<' or '&', found by memchr: most
+			 * segments have none, or a few */
+			if (lt <= i) {
+				const char *p = memchr(s + i, '<', len - i);
+				lt = p ? (size_t)(p - s) : len;
+			}
+			if (amp <= i) {
+				const char *p = memchr(s + i, '&', len - i);
+				amp = p ? (size_t)(p - s) : len;
+			}
+			size_t run = lt < amp ? lt : amp;
 			termin_buf_put(b, s + i, run - i);
 			i = run;
 			continue;
@@ -149,16 +157,21 @@ static void markup_to_text(termin_buf *b, const char *s, size_t len, span **tags
 
 /* ======================= tokens ======================= */
 
+static int is_word_cp_icu(int32_t cp)
+{
+	return u_isalnum(cp) || u_hasBinaryProperty(cp, UCHAR_ALPHABETIC);
+}
+
 /* ASCII and the basic Cyrillic block answer without asking ICU: they are
  * most of every EN-RU text, and this runs for each character indexed. */
-static int is_word_cp(int32_t cp)
+static inline int is_word_cp(int32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 0 && (((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
 		                   (cp >= '0' && cp <= '9') || cp == '_');
 	if (cp >= 0x410 && cp <= 0x44F)
 		return 1;
-	return u_isalnum(cp) || u_hasBinaryProperty(cp, UCHAR_ALPHABETIC);
+	return is_word_cp_icu(cp);
 }
 
 static int is_digit_cp(int32_t cp)
@@ -166,13 +179,20 @@ static int is_digit_cp(int32_t cp)
 	return cp >= '0' && cp <= '9';
 }
 
-/* termin__utf8_next with ASCII answered inline: most characters are. */
+/* termin__utf8_next with ASCII and Cyrillic (U+0400..U+047F) answered
+ * inline: most characters are. */
 static inline int32_t next_cp(const char *s, size_t len, size_t *i)
 {
-	unsigned char c = (unsigned char)s[*i];
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char c = u[*i];
 	if (c < 0x80) {
 		(*i)++;
 		return c;
+	}
+	if ((c == 0xD0 || c == 0xD1) && *i + 1 < len && (u[*i + 1] & 0xC0) == 0x80) {
+		int32_t cp = ((c & 0x1F) << 6) | (u[*i + 1] & 0x3F);
+		*i += 2;
+		return cp;
 	}
 	return termin__utf8_next(s, len, i);
 }
@@ -225,7 +245,20 @@ static uint64_t fold_hash(const char *s, size_t len, termin_buf *scratch)
 			i++;
 			continue;
 		}
-		int32_t cp = termin__utf8_next(s, len, &i);
+		int32_t cp;
+		if ((u[i] == 0xD0 || u[i] == 0xD1) && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
+			/* Cyrillic U+0400..U+047F, most of a Russian text */
+			cp = ((u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F);
+			i += 2;
+			if (cp >= 0x430 && cp <= 0x44F) {
+				o[0] = (char)u[i - 2];
+				o[1] = (char)u[i - 1];
+				o += 2;
+				continue;
+			}
+		} else {
+			cp = termin__utf8_next(s, len, &i);
+		}
 		if (cp < 0) {
 			*o++ = s[i - 1];
 			continue;
@@ -347,16 +380,23 @@ static void tokenize(termin_fuzzy_seg *g, const span *tags, size_t n_tags, int k
 			g->words[g->n_words++] = FUZZY_NUM_CLASS;
 		}
 	}
+	if (keys_only) /* the index takes the words as they come */
+		return;
 	memcpy(g->bag, g->words, g->n_words * sizeof *g->bag);
 	if (g->n_words > 32) {
 		qsort(g->bag, g->n_words, sizeof *g->bag, cmp_u64);
 	} else { /* a sentence: insertion sort beats qsort's set-up */
-		for (size_t a = 1; a < g->n_words; a++)
-			for (size_t k = a; k > 0 && g->bag[k - 1] > g->bag[k]; k--) {
-				uint64_t x = g->bag[k];
-				g->bag[k] = g->bag[k - 1];
-				g->bag[k - 1] = x;
-			}
+		uint64_t *bag = g->bag;
+		for (size_t a = 1; a < g->n_words; a++) {
+			/* the key waits in a register while larger ones move up one
+			 * (swapping pairs instead made the compiler store and reload
+			 * overlapping 16 bytes, a stall at every step) */
+			uint64_t x = bag[a];
+			size_t k = a;
+			for (; k > 0 && bag[k - 1] > x; k--)
+				bag[k] = bag[k - 1];
+			bag[k] = x;
+		}
 	}
 }
 

@@ -280,22 +280,28 @@ static void scan(termin_tmx_reader *r, const unsigned char *b, size_t n)
 			i = 3;
 	}
 	if (s->enc == 0) {
-		for (; i < n; i++) {
+		size_t lt = i, nl = i; /* the next '<' and line end at or after i (n: none) */
+		while (i < n) {
 			unsigned char c = b[i];
-			/* the common case: text that is no tag and no line end, up
-			 * to the next '<' or line end at once */
 			if (s->state == SC_TEXT && c != '<' && c != '\n') {
-				const unsigned char *lt = memchr(b + i, '<', n - i);
-				size_t stop = lt ? (size_t)(lt - b) : n;
-				const unsigned char *nl = memchr(b + i, '\n', stop - i);
-				if (nl)
-					stop = (size_t)(nl - b);
-				s->col += count_chars(b + i, stop - i);
-				i = stop - 1;
+				/* the common case: text up to the next tag or line end,
+				 * found by memchr, its characters counted in one loop */
+				if (lt <= i) {
+					const unsigned char *p = memchr(b + i, '<', n - i);
+					lt = p ? (size_t)(p - b) : n;
+				}
+				if (nl <= i) {
+					const unsigned char *p = memchr(b + i, '\n', n - i);
+					nl = p ? (size_t)(p - b) : n;
+				}
+				size_t end = lt < nl ? lt : nl;
+				s->col += count_chars(b + i, end - i);
+				i = end;
 				continue;
 			}
 			if ((c & 0xC0) != 0x80)
 				scan_char(r, c);
+			i++;
 		}
 		return;
 	}

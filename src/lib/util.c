@@ -168,8 +168,12 @@ uint64_t termin__hash64(const void *data, size_t len, uint64_t seed)
 		len -= 8;
 	}
 	if (len) {
+		/* the last bytes, the first of them lowest (as memcpy into w
+		 * on a little-endian machine, without the call a variable
+		 * length costs: most words are shorter than 8 bytes) */
 		uint64_t w = 0;
-		memcpy(&w, p, len);
+		for (size_t k = 0; k < len; k++)
+			w |= (uint64_t)p[k] << (8 * k);
 		h ^= rotl64(w * k2, 31) * k1;
 		h = rotl64(h, 27) * k1 + 0x85EBCA77C2B2AE63ULL;
 	}

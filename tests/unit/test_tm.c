@@ -534,3 +534,132 @@ void test_tm__fts_fast_path_same_tokens(void)
 	free(b);
 	sqlite3_close(db);
 }
+
+/* ======================= identical units ======================= */
+
+/* Adds the unit "unit N" / "единица N"; returns termin_tm_add's answer. */
+static int add_numbered(termin_tm *tm, int n)
+{
+	char en[64], ru[64];
+	termin_tmx_variant v[2];
+	termin_tmx_unit u;
+	snprintf(en, sizeof en, "unit %d", n);
+	snprintf(ru, sizeof ru, "единица %d", n);
+	memset(v, 0, sizeof v);
+	memset(&u, 0, sizeof u);
+	v[0].lang = "en";
+	v[0].markup = v[0].text = en;
+	v[0].markup_len = v[0].text_len = strlen(en);
+	v[0].stamp.created = v[0].stamp.changed = v[0].stamp.last_used = TERMIN_NODATE;
+	v[1] = v[0];
+	v[1].lang = "ru";
+	v[1].markup = v[1].text = ru;
+	v[1].markup_len = v[1].text_len = strlen(ru);
+	u.srclang = "en";
+	u.variants = v;
+	u.n_variants = 2;
+	u.stamp.created = u.stamp.changed = u.stamp.last_used = TERMIN_NODATE;
+	return termin_tm_add(tm, &u, NULL);
+}
+
+static long long query_int(const char *db_name, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char path[4096];
+	long long v = -1;
+	snprintf(path, sizeof path, "%s/%s", tt_tmpdir(), db_name);
+	T_EQ_INT(sqlite3_open(path, &db), SQLITE_OK);
+	T_EQ_INT(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+/* A unit is stored once whichever way the batch finds its twin: in the
+ * batch's own pending keys, in tu_key one look-up at a time (a small
+ * batch into a filled TM), or through the Bloom filter (a batch into an
+ * empty TM, and a large batch into a filled one, which reads tu_key whole
+ * after a few thousand units). */
+void test_tm__identical_units_stored_once(void)
+{
+	termin_tm *tm = open_tm("dup.db");
+
+	/* into an empty TM: 6000 units, each of the first 100 twice */
+	T_OK(termin_tm_begin(tm, NULL));
+	for (int i = 0; i < 6000; i++)
+		T_EQ_INT(add_numbered(tm, i), 1);
+	for (int i = 0; i < 100; i++)
+		T_EQ_INT(add_numbered(tm, i), 0);
+	T_OK(termin_tm_commit(tm));
+
+	/* a small batch into it: looked up one at a time */
+	T_OK(termin_tm_begin(tm, NULL));
+	T_EQ_INT(add_numbered(tm, 5999), 0);
+	T_EQ_INT(add_numbered(tm, 6000), 1);
+	T_EQ_INT(add_numbered(tm, 6000), 0);
+	T_EQ_INT(add_numbered(tm, 3), 0);
+	T_OK(termin_tm_commit(tm));
+
+	/* a large one: old and new units interleaved, on both sides of the
+	 * point where the filter is filled */
+	T_OK(termin_tm_begin(tm, NULL));
+	for (int i = 0; i < 10000; i++)
+		T_EQ_INT(add_numbered(tm, i % 2 ? 7000 + i : i / 2 * 3 % 6001), i % 2 ? 1 : 0);
+	T_EQ_INT(add_numbered(tm, 7001), 0);
+	T_EQ_INT(add_numbered(tm, 7000 + 9999), 0);
+	T_OK(termin_tm_commit(tm));
+
+	/* a batch rolled back leaves no keys behind */
+	T_OK(termin_tm_begin(tm, NULL));
+	T_EQ_INT(add_numbered(tm, 50000), 1);
+	termin_tm_rollback(tm);
+	T_OK(termin_tm_begin(tm, NULL));
+	T_EQ_INT(add_numbered(tm, 50000), 1);
+	T_OK(termin_tm_commit(tm));
+	termin_tm_close(tm);
+
+	T_EQ_INT((int)query_int("dup.db", "SELECT count(*) FROM tu"), 6001 + 5000 + 1);
+	T_EQ_INT((int)query_int("dup.db", "SELECT count(*) FROM tu_key"), 6001 + 5000 + 1);
+	T_EQ_INT((int)query_int("dup.db", "SELECT count(*) FROM tu_key k JOIN tu ON tu.id = k.tu_id "
+	                                  "AND tu.hash = k.hash"), 6001 + 5000 + 1);
+	T_EQ_INT((int)query_int("dup.db", "SELECT sum(usage) FROM tu"),
+	         6000 + 100 + 4 + 10000 + 2 + 1);
+	/* unit 5999 (id 6000): once, again in the small batch, and in the
+	 * large one as 4000 * 3 % 6001 */
+	T_EQ_INT((int)query_int("dup.db", "SELECT usage FROM tu WHERE id = 6000"), 3);
+}
+
+/* A stored variant's hash (tuv.hash, the exact-match key) is the text
+ * hash of its text, white space at the start included. */
+void test_tm__variant_hash_is_text_hash(void)
+{
+	static const char *const texts[] = { "  Объединённый\t штаб ", "\u00a0a b", "a  b\n" };
+	termin_tm *tm = open_tm("vh.db");
+	T_OK(termin_tm_begin(tm, NULL));
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		termin_tmx_variant v;
+		termin_tmx_unit u;
+		memset(&v, 0, sizeof v);
+		memset(&u, 0, sizeof u);
+		v.lang = "ru";
+		v.markup = v.text = texts[i];
+		v.markup_len = v.text_len = strlen(texts[i]);
+		v.stamp.created = v.stamp.changed = v.stamp.last_used = TERMIN_NODATE;
+		u.srclang = "ru";
+		u.variants = &v;
+		u.n_variants = 1;
+		u.stamp.created = u.stamp.changed = u.stamp.last_used = TERMIN_NODATE;
+		T_EQ_INT(termin_tm_add(tm, &u, NULL), 1);
+	}
+	T_OK(termin_tm_commit(tm));
+	termin_tm_close(tm);
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		char sql[128];
+		snprintf(sql, sizeof sql, "SELECT hash FROM tuv WHERE id = %zu", i + 1);
+		T_ASSERT(query_int("vh.db", sql) ==
+		         (long long)termin_tm_text_hash(texts[i], strlen(texts[i])));
+	}
+}
