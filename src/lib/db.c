@@ -167,6 +167,28 @@ static const migration migrations[] = {
 	  "INSERT INTO tuv_fts(tuv_fts, rank) VALUES ('hashsize', 8388608);" },
 	/* Step 3: the fuzzy-match word index (fuzzy_index.c). */
 	{ 3, "fuzzy-match index", termin__fuzzy_schema_sql },
+	/* Step 4: databases made before step 1 held tu_key and tuv_key had
+	 * the indexes tu_hash (unique), tuv_hash, tu_stamp, tu_doc and
+	 * tuv_lang instead: the key tables are filled from tu and tuv and the
+	 * indexes dropped. On a database made with the key tables, nothing
+	 * changes. */
+	{ 4, "exact-match key tables",
+	  "CREATE TABLE IF NOT EXISTS tu_key ("
+	  " hash INTEGER PRIMARY KEY,"
+	  " tu_id INTEGER NOT NULL) WITHOUT ROWID;"
+	  "CREATE TABLE IF NOT EXISTS tuv_key ("
+	  " hash INTEGER NOT NULL,"
+	  " tuv_id INTEGER NOT NULL,"
+	  " PRIMARY KEY (hash, tuv_id)) WITHOUT ROWID;"
+	  "INSERT OR IGNORE INTO tu_key(hash, tu_id) SELECT hash, id FROM tu"
+	  " WHERE NOT EXISTS (SELECT 1 FROM tu_key LIMIT 1);"
+	  "INSERT OR IGNORE INTO tuv_key(hash, tuv_id) SELECT hash, id FROM tuv"
+	  " WHERE NOT EXISTS (SELECT 1 FROM tuv_key LIMIT 1);"
+	  "DROP INDEX IF EXISTS tu_hash;"
+	  "DROP INDEX IF EXISTS tuv_hash;"
+	  "DROP INDEX IF EXISTS tu_stamp;"
+	  "DROP INDEX IF EXISTS tu_doc;"
+	  "DROP INDEX IF EXISTS tuv_lang;" },
 };
 
 int termin__db_latest(void)

@@ -254,9 +254,9 @@ The agenda was approved.	Повестка дня утверждена.
 %%FILE b.tsv
 en	ru
 The report was approved.	Доклад утверждён.
-%%SHELL "$TERMIN" tm import --db t.db a.tsv >/dev/null && sqlite3 t.db "PRAGMA user_version; SELECT last_tuv FROM fuzzy_state; SELECT count(*) > 0 FROM fuzzy_post" && "$TERMIN" tm import --db t.db b.tsv >/dev/null && sqlite3 t.db "SELECT last_tuv FROM fuzzy_state" && "$TERMIN" tm match --db t.db --no-glossary --limit 1 --format json "The report was approved." | grep -o '"score":[0-9]*'
+%%SHELL "$TERMIN" tm import --db t.db a.tsv >/dev/null && sqlite3 t.db "SELECT user_version >= 3 FROM pragma_user_version; SELECT last_tuv FROM fuzzy_state; SELECT count(*) > 0 FROM fuzzy_post" && "$TERMIN" tm import --db t.db b.tsv >/dev/null && sqlite3 t.db "SELECT last_tuv FROM fuzzy_state" && "$TERMIN" tm match --db t.db --no-glossary --limit 1 --format json "The report was approved." | grep -o '"score":[0-9]*'
 %%STDOUT
-3
+1
 2
 1
 4

@@ -632,6 +632,43 @@ void test_tm__identical_units_stored_once(void)
 	T_EQ_INT((int)query_int("dup.db", "SELECT usage FROM tu WHERE id = 6000"), 3);
 }
 
+/* A database made before the key tables (the indexes tu_hash and
+ * tuv_hash instead, schema version 3) is upgraded by step 4: the keys are
+ * filled from its units, so identical units are still found. */
+void test_tm__schema_upgrade_to_key_tables(void)
+{
+	termin_tm *tm = open_tm("k.db");
+	sqlite3 *db;
+	char path[4096];
+	T_OK(termin_tm_begin(tm, NULL));
+	for (int i = 0; i < 50; i++)
+		T_EQ_INT(add_numbered(tm, i), 1);
+	T_OK(termin_tm_commit(tm));
+	termin_tm_close(tm);
+
+	snprintf(path, sizeof path, "%s/k.db", tt_tmpdir());
+	T_EQ_INT(sqlite3_open(path, &db), SQLITE_OK);
+	T_EQ_INT(sqlite3_exec(db, "DROP TABLE tu_key; DROP TABLE tuv_key; "
+	                          "CREATE UNIQUE INDEX tu_hash ON tu(hash); "
+	                          "CREATE INDEX tuv_hash ON tuv(hash); "
+	                          "CREATE INDEX tu_stamp ON tu(stamp); "
+	                          "PRAGMA user_version = 3", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+
+	tm = open_tm("k.db");
+	T_EQ_INT(termin_tm_schema_version(tm), 4);
+	T_OK(termin_tm_begin(tm, NULL));
+	T_EQ_INT(add_numbered(tm, 7), 0);
+	T_EQ_INT(add_numbered(tm, 50), 1);
+	T_OK(termin_tm_commit(tm));
+	termin_tm_close(tm);
+	T_EQ_INT((int)query_int("k.db", "SELECT count(*) FROM tu"), 51);
+	T_EQ_INT((int)query_int("k.db", "SELECT count(*) FROM tu_key"), 51);
+	T_EQ_INT((int)query_int("k.db", "SELECT count(*) FROM tuv_key"), 102);
+	T_EQ_INT((int)query_int("k.db", "SELECT count(*) FROM sqlite_schema WHERE name IN "
+	                                "('tu_hash', 'tuv_hash', 'tu_stamp')"), 0);
+}
+
 /* A stored variant's hash (tuv.hash, the exact-match key) is the text
  * hash of its text, white space at the start included. */
 void test_tm__variant_hash_is_text_hash(void)
