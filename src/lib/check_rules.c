@@ -761,17 +761,7 @@ static void check_quotes(termin_checker *ck, const ck_unit *cu, int side)
 
 static size_t chars(const char *s, size_t len)
 {
-	/* the bytes that are not UTF-8 continuation bytes (10xxxxxx), eight
-	 * at a time */
-	size_t cont = 0, i = 0;
-	for (; i + 8 <= len; i += 8) {
-		uint64_t x;
-		memcpy(&x, s + i, 8);
-		cont += (size_t)__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ULL);
-	}
-	for (; i < len; i++)
-		cont += ((unsigned char)s[i] & 0xC0) == 0x80;
-	return len - cont;
+	return termin__utf8_count(s, len);
 }
 
 static void check_length(termin_checker *ck, const ck_unit *cu)

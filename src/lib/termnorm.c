@@ -73,19 +73,9 @@ static inline int cls(int32_t cp)
 	return cls_other(cp);
 }
 
+/* The class of any character but ASCII and U+0410-U+044F (cls). */
 static int cls_other(int32_t cp)
 {
-	if (cp < 0x80 && cp >= 0) {
-		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9'))
-			return C_WORD;
-		if (cp == '\'' || cp == '`')
-			return C_APOS;
-		if (cp == '-')
-			return C_HYPHEN;
-		if (cp <= ' ' || cp == '"' || cp == 0x7F)
-			return C_SOFT;
-		return C_PUNCT;
-	}
 	if (cp >= 0x400 && cp <= 0x52F)
 		return cp >= 0x482 && cp <= 0x489 ? (cp == 0x482 ? C_PUNCT : C_INVIS) : C_WORD;
 	switch (cp) {

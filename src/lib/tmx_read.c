@@ -246,20 +246,6 @@ static void scan_char(termin_tmx_reader *r, unsigned c)
 	}
 }
 
-/* The characters of n bytes of UTF-8: the bytes that are not
- * continuation bytes (10xxxxxx), eight at a time. */
-static size_t count_chars(const unsigned char *b, size_t n)
-{
-	size_t cont = 0, i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t x;
-		memcpy(&x, b + i, 8);
-		cont += (size_t)__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ULL);
-	}
-	for (; i < n; i++)
-		cont += (b[i] & 0xC0) == 0x80;
-	return n - cont;
-}
 
 static void scan(termin_tmx_reader *r, const unsigned char *b, size_t n)
 {
@@ -295,7 +281,7 @@ static void scan(termin_tmx_reader *r, const unsigned char *b, size_t n)
 					nl = p ? (size_t)(p - b) : n;
 				}
 				size_t end = lt < nl ? lt : nl;
-				s->col += count_chars(b + i, end - i);
+				s->col += termin__utf8_count((const char *)b + i, end - i);
 				i = end;
 				continue;
 			}

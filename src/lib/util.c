@@ -387,3 +387,16 @@ int termin__path_has_suffix(const char *path, const char *suffix)
 	size_t n = strlen(path), k = strlen(suffix);
 	return n >= k && strcasecmp(path + n - k, suffix) == 0;
 }
+
+size_t termin__utf8_count(const char *s, size_t n)
+{
+	size_t cont = 0, i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		cont += (size_t)__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ULL);
+	}
+	for (; i < n; i++)
+		cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+	return n - cont;
+}

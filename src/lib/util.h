@@ -72,6 +72,9 @@ int32_t termin__utf8_next(const char *s, size_t len, size_t *i);
 int32_t termin__utf8_prev(const char *s, size_t *i);
 /* Encodes `cp` into out (at least 4 bytes); returns the byte count. */
 int termin__utf8_encode(int32_t cp, char *out);
+/* The characters in n bytes of UTF-8: the bytes that are not continuation
+ * bytes (10xxxxxx), counted eight at a time. */
+size_t termin__utf8_count(const char *s, size_t n);
 /* Length of the longest valid UTF-8 prefix of s; equals len when valid.
  * `*partial` is set when the invalid tail is an incomplete sequence that
  * could be completed by more bytes. */
