@@ -48,6 +48,18 @@ int termin__is_latin(int32_t cp)
 	       (cp >= 0x1E00 && cp <= 0x1EFF);
 }
 
+/* The lower case of a character, Russian letters without asking ICU. */
+static inline int32_t lower_cp(int32_t cp)
+{
+	if (cp >= 0x410 && cp <= 0x42F)
+		return cp + 0x20;
+	if (cp == 0x401)
+		return 0x451;
+	if (cp >= 0x430 && cp <= 0x44F)
+		return cp;
+	return u_tolower(cp);
+}
+
 void termin__lower(termin_buf *b, const char *s, size_t len)
 {
 	size_t i = 0;
@@ -63,13 +75,7 @@ void termin__lower(termin_buf *b, const char *s, size_t len)
 			continue;
 		}
 		if ((c == 0xD0 || c == 0xD1) && i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
-			int32_t cp = ((c & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
-			if (cp >= 0x410 && cp <= 0x42F)
-				cp += 0x20;
-			else if (cp == 0x401)
-				cp = 0x451;
-			else if (!(cp >= 0x430 && cp <= 0x44F))
-				cp = u_tolower(cp);
+			int32_t cp = lower_cp(((c & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F));
 			int n = termin__utf8_encode(cp, enc);
 			if (n == 2) {
 				b->ptr[b->len++] = enc[0];
@@ -81,12 +87,7 @@ void termin__lower(termin_buf *b, const char *s, size_t len)
 		int32_t cp = termin__utf8_next(s, len, &i);
 		if (cp < 0)
 			continue;
-		if (cp >= 0x410 && cp <= 0x42F)
-			cp += 0x20;
-		else if (cp == 0x401)
-			cp = 0x451;
-		else if (!(cp >= 0x430 && cp <= 0x44F))
-			cp = u_tolower(cp);
+		cp = lower_cp(cp);
 		int n = termin__utf8_encode(cp, enc);
 		/* the rest may grow (a few lower-case letters are longer) */
 		termin_buf_reserve(b, (size_t)n + (len - i));
