@@ -30,6 +30,21 @@ static const termin_tmx_variant *find_variant(const termin_tmx_unit *u, const ch
 	return NULL;
 }
 
+/* The texts and markup of a unit from its source variant and its target
+ * variant (NULL: untranslated, an empty target). */
+static void set_texts(termin_check_unit *cu, const termin_tmx_variant *sv,
+                      const termin_tmx_variant *tv)
+{
+	cu->source = sv->text;
+	cu->source_len = sv->text_len;
+	cu->target = tv ? tv->text : "";
+	cu->target_len = tv ? tv->text_len : 0;
+	cu->source_markup = sv->markup;
+	cu->source_markup_len = sv->markup_len;
+	cu->target_markup = tv ? tv->markup : NULL;
+	cu->target_markup_len = tv ? tv->markup_len : 0;
+}
+
 static int check_tmx(termin_checker *ck, const char *path, const termin_check_input_opts *o)
 {
 	termin_tmx_reader_opts ro = TERMIN_TMX_READER_OPTS_INIT;
@@ -66,14 +81,7 @@ static int check_tmx(termin_checker *ck, const char *path, const termin_check_in
 		cu.tuid = u->tuid;
 		cu.src_lang = sv->lang;
 		cu.tgt_lang = tv ? tv->lang : primary_or(o->tgt, tgt_guess[0] ? tgt_guess : "ru");
-		cu.source = sv->text;
-		cu.source_len = sv->text_len;
-		cu.target = tv ? tv->text : "";
-		cu.target_len = tv ? tv->text_len : 0;
-		cu.source_markup = sv->markup;
-		cu.source_markup_len = sv->markup_len;
-		cu.target_markup = tv ? tv->markup : NULL;
-		cu.target_markup_len = tv ? tv->markup_len : 0;
+		set_texts(&cu, sv, tv);
 		if ((rc = termin_checker_add(ck, &cu)) < 0)
 			break;
 		if ((++count & 1023) == 0 && o->progress)
@@ -475,14 +483,7 @@ int termin_check_tm(termin_checker *ck, termin_tm *tm, const char *name, const c
 		cu.tuid = u->tuid;
 		cu.src_lang = sv->lang;
 		cu.tgt_lang = tv ? tv->lang : f.tgt;
-		cu.source = sv->text;
-		cu.source_len = sv->text_len;
-		cu.target = tv ? tv->text : "";
-		cu.target_len = tv ? tv->text_len : 0;
-		cu.source_markup = sv->markup;
-		cu.source_markup_len = sv->markup_len;
-		cu.target_markup = tv ? tv->markup : NULL;
-		cu.target_markup_len = tv ? tv->markup_len : 0;
+		set_texts(&cu, sv, tv);
 		if ((rc = termin_checker_add(ck, &cu)) < 0)
 			break;
 	}
