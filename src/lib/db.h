@@ -21,6 +21,22 @@ int termin__db_open(sqlite3 **out, const char *path, int readonly, int busy_ms, 
  * connection. */
 int termin__db_register_fts(sqlite3 *db);
 
+/* A text's concordance tokens worked out ahead, on any thread, so that
+ * storing it in the index does not cut it again (tm.c prepares units on
+ * the import's reading thread). */
+typedef struct termin__fts_toks termin__fts_toks;
+
+/* The tokens "termin_fold" gives `text` as a document, kept in `a`
+ * (`scratch` is any buffer, reused); NULL for a text outside the fast
+ * path's characters, which the tokenizer then cuts itself. */
+const termin__fts_toks *termin__fts_pretokenize(const char *text, int len, termin_buf *scratch,
+                                                termin__arena *a);
+
+/* The next document this thread's connection tokenizes with exactly the
+ * bytes `t` was made from takes `t`'s tokens instead; NULL (or any other
+ * text) forgets them. */
+void termin__fts_expect(const termin__fts_toks *t);
+
 /* The newest schema version this termin knows. */
 int termin__db_latest(void);
 

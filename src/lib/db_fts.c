@@ -197,10 +197,79 @@ static int fast_tokenize(void *ctx, const char *text, int len,
 	return rc;
 }
 
+/* ----------------------- tokens worked out ahead ----------------------- */
+
+/* The tokens follow the header as records: start, end and length (ints),
+ * then the token's bytes, padded to an int. */
+struct termin__fts_toks {
+	const char *text;
+	int len;
+	size_t size;
+	int rec[];
+};
+
+static int collect(void *ctx, int flags, const char *tok, int n, int start, int end)
+{
+	termin_buf *b = ctx;
+	int head[3] = { start, end, n };
+	size_t pad = ((size_t)n + sizeof(int) - 1) / sizeof(int) * sizeof(int);
+	termin_buf_put(b, (const char *)head, sizeof head);
+	termin_buf_reserve(b, pad);
+	memcpy(b->ptr + b->len, tok, (size_t)n);
+	memset(b->ptr + b->len + n, 0, pad - (size_t)n);
+	b->len += pad;
+	return SQLITE_OK;
+}
+
+const termin__fts_toks *termin__fts_pretokenize(const char *text, int len, termin_buf *scratch,
+                                                termin__arena *a)
+{
+	termin_buf_clear(scratch);
+	if (fast_tokenize(scratch, text, len, collect) != SQLITE_OK)
+		return NULL;
+	termin__fts_toks *t = termin__arena_alloc(a, sizeof *t + scratch->len);
+	t->text = text;
+	t->len = len;
+	t->size = scratch->len;
+	if (scratch->len)
+		memcpy(t->rec, scratch->ptr, scratch->len);
+	return t;
+}
+
+static _Thread_local const termin__fts_toks *expected;
+
+void termin__fts_expect(const termin__fts_toks *t)
+{
+	expected = t;
+}
+
+/* Hands `t`'s tokens to FTS5. */
+static int replay(const termin__fts_toks *t, void *ctx,
+                  int (*token)(void *, int, const char *, int, int, int))
+{
+	const char *p = (const char *)t->rec, *end = p + t->size;
+	int rc = SQLITE_OK;
+	while (p < end && rc == SQLITE_OK) {
+		int head[3];
+		memcpy(head, p, sizeof head);
+		p += sizeof head;
+		rc = token(ctx, 0, p, head[2], head[0], head[1]);
+		p += ((size_t)head[2] + sizeof(int) - 1) / sizeof(int) * sizeof(int);
+	}
+	return rc;
+}
+
 static int fold_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int len,
                          int (*token)(void *, int, const char *, int, int, int))
 {
 	fold_tok *t = (fold_tok *)p;
+	const termin__fts_toks *pre = expected;
+	if (pre) {
+		expected = NULL;
+		if ((flags & FTS5_TOKENIZE_DOCUMENT) && pre->len == len &&
+		    (pre->text == text || memcmp(pre->text, text, (size_t)len) == 0))
+			return replay(pre, ctx, token);
+	}
 	int fast = fast_tokenize(ctx, text, len, token);
 	if (fast != 1)
 		return fast;

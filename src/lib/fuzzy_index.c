@@ -272,7 +272,9 @@ struct termin__fuzzy_batch {
 	sqlite3 *db;
 	sqlite3_stmt *ins;
 	pmap m;
-	termin_fuzzy_seg seg;   /* reused for every variant */
+	termin_fuzzy_seg *seg;  /* reused for every variant */
+	uint64_t *terms;        /* a variant's terms */
+	size_t cap_terms;
 	int64_t last;           /* the last variant id seen */
 	size_t added;
 };
@@ -292,26 +294,42 @@ int termin__fuzzy_batch_new(sqlite3 *db, termin__fuzzy_batch **out)
 	return 0;
 }
 
-int termin__fuzzy_batch_add(termin__fuzzy_batch *b, int64_t id, const char *lang,
-                            const char *markup, size_t len)
+size_t termin__fuzzy_terms(termin_fuzzy_seg *g, const char *lang, const char *markup, size_t len,
+                           uint64_t **terms, size_t *cap)
 {
-	termin_fuzzy_seg *g = &b->seg;
 	char prim[16];
-	b->last = id;
-	b->added++;
 	if (!len)
 		return 0;
 	termin__fuzzy_primary(lang, prim);
 	termin__fuzzy_seg_set(g, markup, len, 1, 1);
 	uint64_t mix = lang_mix(prim);
+	TERMIN_GROW(*terms, *cap, g->n_words);
+	for (size_t i = 0; i < g->n_words; i++)
+		(*terms)[i] = term_mixed(g->words[i], mix);
+	return g->n_words;
+}
+
+int termin__fuzzy_batch_add_terms(termin__fuzzy_batch *b, int64_t id, const uint64_t *terms,
+                                  size_t n)
+{
+	b->last = id;
+	b->added++;
 	/* in text order, repeated words included: plist_add lists a variant
 	 * once per term */
-	for (size_t i = 0; i < g->n_words; i++)
-		plist_add(&b->m, pmap_get(&b->m, term_mixed(g->words[i], mix)), id,
-		          (unsigned)g->n_words);
+	for (size_t i = 0; i < n; i++)
+		plist_add(&b->m, pmap_get(&b->m, terms[i]), id, (unsigned)n);
 	if (b->m.bytes > FLUSH_BYTES)
 		return flush(b->db, b->ins, &b->m);
 	return 0;
+}
+
+int termin__fuzzy_batch_add(termin__fuzzy_batch *b, int64_t id, const char *lang,
+                            const char *markup, size_t len)
+{
+	if (!b->seg)
+		b->seg = termin__xcalloc(1, sizeof *b->seg);
+	size_t n = termin__fuzzy_terms(b->seg, lang, markup, len, &b->terms, &b->cap_terms);
+	return termin__fuzzy_batch_add_terms(b, id, b->terms, n);
 }
 
 int termin__fuzzy_batch_finish(termin__fuzzy_batch *b)
@@ -337,14 +355,8 @@ void termin__fuzzy_batch_free(termin__fuzzy_batch *b)
 		return;
 	sqlite3_finalize(b->ins);
 	pmap_free(&b->m);
-	free(b->seg.text);
-	free(b->seg.tok);
-	free(b->seg.words);
-	free(b->seg.word_tok);
-	free(b->seg.bag);
-	free(b->seg.diff);
-	free(b->seg.tags);
-	termin_buf_free(&b->seg.scratch);
+	termin_fuzzy_seg_free(b->seg);
+	free(b->terms);
 	free(b);
 }
 

@@ -66,6 +66,14 @@ int termin__fuzzy_batch_new(sqlite3 *db, termin__fuzzy_batch **out);
  * markup; may write postings out. Empty markup is only counted. */
 int termin__fuzzy_batch_add(termin__fuzzy_batch *b, int64_t id, const char *lang,
                             const char *markup, size_t len);
+/* The two halves of termin__fuzzy_batch_add: the index terms of a
+ * variant, in text order, into `*terms` (grown as needed; `g` is scratch)
+ * and their number, which needs no database and may run on any thread;
+ * and adding them as variant `id`'s. */
+size_t termin__fuzzy_terms(termin_fuzzy_seg *g, const char *lang, const char *markup, size_t len,
+                           uint64_t **terms, size_t *cap);
+int termin__fuzzy_batch_add_terms(termin__fuzzy_batch *b, int64_t id, const uint64_t *terms,
+                                  size_t n);
 /* Writes the rest out, merges long posting chains and records the last
  * variant indexed (nothing when no variant was added). */
 int termin__fuzzy_batch_finish(termin__fuzzy_batch *b);

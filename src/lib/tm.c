@@ -106,11 +106,8 @@ struct termin_tm {
 	int64_t units_before;   /* the TM's largest tu.id when the batch began */
 	size_t units_seen;      /* units the batch has been given */
 
-	termin_buf norm;        /* scratch for hashing */
-	uint64_t *vh;
-	size_t cap_vh;
-	uint64_t *th;           /* termin_tm_text_hash of each variant's text */
-	size_t cap_th;
+	termin__tm_prepper *pp; /* termin_tm_add's own preparing */
+	termin__arena prep_mem;
 
 	/* export header strings */
 	char *hdr[3];
@@ -192,9 +189,8 @@ void termin_tm_close(termin_tm *tm)
 	free(tm->path);
 	free(tm->doc_name);
 	free(tm->last_doc);
-	termin_buf_free(&tm->norm);
-	free(tm->vh);
-	free(tm->th);
+	termin__tm_prepper_free(tm->pp);
+	termin__arena_free(&tm->prep_mem);
 	free(tm->keys);
 	free(tm->ukeys);
 	free(tm->uslots);
@@ -288,48 +284,125 @@ uint64_t termin_tm_text_hash(const char *text, size_t len)
 	return h;
 }
 
+/* ======================= preparing a unit ======================= */
+
+struct termin__tm_prepper {
+	int fuzzy, fts;         /* what to work out besides the hashes */
+	termin_buf norm;        /* scratch */
+	uint64_t *vh;
+	size_t cap_vh;
+	termin_fuzzy_seg *seg;
+	uint64_t *terms;
+	size_t cap_terms;
+};
+
+termin__tm_prepper *termin__tm_prepper_new(int fuzzy, int fts)
+{
+	termin__tm_prepper *pp = termin__xcalloc(1, sizeof *pp);
+	pp->fuzzy = fuzzy;
+	pp->fts = fts;
+	return pp;
+}
+
+void termin__tm_prepper_free(termin__tm_prepper *pp)
+{
+	if (!pp)
+		return;
+	termin_buf_free(&pp->norm);
+	free(pp->vh);
+	termin_fuzzy_seg_free(pp->seg);
+	free(pp->terms);
+	free(pp);
+}
+
 /* The identity of a unit: source language and its variants (language and
- * markup with white space collapsed), in any order. Also fills tm->th with
+ * markup with white space collapsed), in any order. Also fills `th` with
  * the text hash of each variant, taken from the same normalised markup when
  * the text is the markup (as it mostly is). */
-static uint64_t unit_hash(termin_tm *tm, const termin_tmx_unit *u, char (*langs)[TERMIN_LANG_MAX])
+static uint64_t unit_hash(termin__tm_prepper *pp, const termin_tmx_unit *u,
+                          char (*langs)[TERMIN_LANG_MAX], uint64_t *th)
 {
-	TERMIN_GROW(tm->vh, tm->cap_vh, u->n_variants + 1);
-	TERMIN_GROW(tm->th, tm->cap_th, u->n_variants + 1);
+	termin_buf *norm = &pp->norm;
+	TERMIN_GROW(pp->vh, pp->cap_vh, u->n_variants + 1);
 	for (size_t i = 0; i < u->n_variants; i++) {
 		const termin_tmx_variant *v = &u->variants[i];
 		size_t tlen = v->text ? v->text_len : 0, pre;
-		termin_buf_clear(&tm->norm);
-		termin_buf_puts(&tm->norm, langs[i]);
-		termin_buf_putc(&tm->norm, '\0');
-		pre = tm->norm.len;
+		termin_buf_clear(norm);
+		termin_buf_puts(norm, langs[i]);
+		termin_buf_putc(norm, '\0');
+		pre = norm->len;
 		/* the language's bytes count as the start: white space before
 		 * the markup leaves one space (as it always has in the unit's
 		 * identity, which names units without a tuid) */
-		normalise_space(&tm->norm, v->markup, v->markup_len);
-		tm->vh[i] = termin__hash64(tm->norm.ptr, tm->norm.len, 1);
+		normalise_space(norm, v->markup, v->markup_len);
+		pp->vh[i] = termin__hash64(norm->ptr, norm->len, 1);
 		if (tlen == v->markup_len && (tlen == 0 || memcmp(v->text, v->markup, tlen) == 0)) {
-			if (tm->norm.len > pre && tm->norm.ptr[pre] == ' ')
+			if (norm->len > pre && norm->ptr[pre] == ' ')
 				pre++; /* the text hash trims it */
-			tm->th[i] = termin__hash64(tm->norm.ptr + pre, tm->norm.len - pre, 0);
+			th[i] = termin__hash64(norm->ptr + pre, norm->len - pre, 0);
 		} else {
-			termin_buf_clear(&tm->norm);
-			normalise_space(&tm->norm, v->text ? v->text : "", tlen);
-			tm->th[i] = termin__hash64(tm->norm.ptr, tm->norm.len, 0);
+			termin_buf_clear(norm);
+			normalise_space(norm, v->text ? v->text : "", tlen);
+			th[i] = termin__hash64(norm->ptr, norm->len, 0);
 		}
 	}
 	/* a handful of variants: insertion sort */
+	uint64_t *vh = pp->vh;
 	for (size_t i = 1; i < u->n_variants; i++)
-		for (size_t k = i; k > 0 && tm->vh[k - 1] > tm->vh[k]; k--) {
-			uint64_t t = tm->vh[k];
-			tm->vh[k] = tm->vh[k - 1];
-			tm->vh[k - 1] = t;
+		for (size_t k = i; k > 0 && vh[k - 1] > vh[k]; k--) {
+			uint64_t t = vh[k];
+			vh[k] = vh[k - 1];
+			vh[k - 1] = t;
 		}
-	termin_buf_clear(&tm->norm);
-	termin_buf_puts(&tm->norm, u->srclang ? u->srclang : "*all*");
-	termin_buf_putc(&tm->norm, '\0');
-	termin_buf_put(&tm->norm, (const char *)tm->vh, u->n_variants * sizeof *tm->vh);
-	return termin__hash64(tm->norm.ptr, tm->norm.len, 2);
+	termin_buf_clear(norm);
+	termin_buf_puts(norm, u->srclang ? u->srclang : "*all*");
+	termin_buf_putc(norm, '\0');
+	termin_buf_put(norm, (const char *)vh, u->n_variants * sizeof *vh);
+	return termin__hash64(norm->ptr, norm->len, 2);
+}
+
+void *termin__tm_prepare(void *ctx, const termin_tmx_unit *u, termin__arena *a)
+{
+	termin__tm_prepper *pp = ctx;
+	size_t n = u->n_variants;
+	termin__tm_prep *p = termin__arena_alloc(a, sizeof *p);
+	memset(p, 0, sizeof *p);
+	p->langs = termin__arena_alloc(a, (n + 1) * sizeof *p->langs);
+	for (size_t i = 0; i < n; i++)
+		if (!u->variants[i].lang || termin_lang_normalize(u->variants[i].lang, p->langs[i]) < 0)
+			return p; /* not ok: termin_tm_add says what is wrong */
+	if (!u->srclang || strcmp(u->srclang, "*all*") == 0)
+		strcpy(p->srclang, "*all*");
+	else if (termin_lang_normalize(u->srclang, p->srclang) < 0)
+		return p;
+	p->th = termin__arena_alloc(a, (n + 1) * sizeof *p->th);
+	p->hash = unit_hash(pp, u, p->langs, p->th);
+	if (pp->fuzzy) {
+		p->terms = termin__arena_alloc(a, (n + 1) * sizeof *p->terms);
+		p->n_terms = termin__arena_alloc(a, (n + 1) * sizeof *p->n_terms);
+		if (!pp->seg)
+			pp->seg = termin__xcalloc(1, sizeof *pp->seg);
+		for (size_t i = 0; i < n; i++) {
+			const termin_tmx_variant *v = &u->variants[i];
+			size_t k = termin__fuzzy_terms(pp->seg, p->langs[i], v->markup,
+			                               v->markup ? v->markup_len : 0, &pp->terms, &pp->cap_terms);
+			uint64_t *t = termin__arena_alloc(a, (k + 1) * sizeof *t);
+			if (k)
+				memcpy(t, pp->terms, k * sizeof *t);
+			p->terms[i] = t;
+			p->n_terms[i] = k;
+		}
+	}
+	if (pp->fts) {
+		p->toks = termin__arena_alloc(a, (n + 1) * sizeof *p->toks);
+		for (size_t i = 0; i < n; i++) {
+			const termin_tmx_variant *v = &u->variants[i];
+			p->toks[i] = termin__fts_pretokenize(v->text ? v->text : "",
+			                                     v->text ? (int)v->text_len : 0, &pp->norm, a);
+		}
+	}
+	p->ok = 1;
+	return p;
 }
 
 char *termin_tm_escape(const char *text, size_t len, size_t *out_len)
@@ -789,8 +862,18 @@ static int insert_unit(termin_tm *tm, const termin_tmx_unit *u, uint64_t hash, c
 
 int termin_tm_add(termin_tm *tm, const termin_tmx_unit *u, const termin_tm_context *ctx)
 {
-	char (*langs)[TERMIN_LANG_MAX] = NULL;
-	char srclang[TERMIN_LANG_MAX];
+	if (!tm->pp)
+		tm->pp = termin__tm_prepper_new(0, 0);
+	/* the fuzzy index's terms only when this batch feeds it */
+	tm->pp->fuzzy = tm->fz != NULL;
+	termin__arena_reset(&tm->prep_mem);
+	return termin__tm_add_prepared(tm, u, ctx, termin__tm_prepare(tm->pp, u, &tm->prep_mem));
+}
+
+int termin__tm_add_prepared(termin_tm *tm, const termin_tmx_unit *u, const termin_tm_context *ctx,
+                            const termin__tm_prep *p)
+{
+	char lang[TERMIN_LANG_MAX];
 	int rc, has_meta = u->n_meta > 0, is_new;
 	int64_t tu_id, unit_doc = tm->doc_id;
 	sqlite3_stmt *st;
@@ -799,23 +882,24 @@ int termin_tm_add(termin_tm *tm, const termin_tmx_unit *u, const termin_tm_conte
 		return termin__error_set(TERMIN_ERROR, "termin_tm_add: no batch is open");
 	if (u->n_variants == 0)
 		return termin__error_set(TERMIN_EINVALID, "a unit without variants");
-	langs = termin__xmalloc(u->n_variants * sizeof *langs);
-	for (size_t i = 0; i < u->n_variants; i++) {
-		if (!u->variants[i].lang || termin_lang_normalize(u->variants[i].lang, langs[i]) < 0) {
-			rc = TERMIN_EINVALID;
-			goto done;
-		}
+	if (!p->ok) { /* say which language is wrong */
+		for (size_t i = 0; i < u->n_variants; i++)
+			if (!u->variants[i].lang || (rc = termin_lang_normalize(u->variants[i].lang, lang)) < 0)
+				return TERMIN_EINVALID;
+		if (u->srclang && strcmp(u->srclang, "*all*") != 0 &&
+		    (rc = termin_lang_normalize(u->srclang, lang)) < 0)
+			return rc;
+		return termin__error_set(TERMIN_ERROR, "a unit could not be prepared");
+	}
+	char (*langs)[TERMIN_LANG_MAX] = p->langs;
+	const char *srclang = p->srclang;
+	for (size_t i = 0; i < u->n_variants; i++)
 		if (u->variants[i].n_meta)
 			has_meta = 1;
-	}
-	if (!u->srclang || strcmp(u->srclang, "*all*") == 0)
-		strcpy(srclang, "*all*");
-	else if ((rc = termin_lang_normalize(u->srclang, srclang)) < 0)
-		goto done;
 	if (ctx && ctx->doc && (rc = doc_id(tm, ctx->doc, &unit_doc)) < 0)
-		goto done;
+		return rc;
 
-	uint64_t hash = unit_hash(tm, u, langs);
+	uint64_t hash = p->hash;
 	int64_t stamp = u->stamp.changed != TERMIN_NODATE ? u->stamp.changed
 	              : u->stamp.created != TERMIN_NODATE ? u->stamp.created : tm->now;
 	if (u->stamp.changed != TERMIN_NODATE && u->stamp.created != TERMIN_NODATE &&
@@ -868,7 +952,7 @@ int termin_tm_add(termin_tm *tm, const termin_tmx_unit *u, const termin_tm_conte
 
 	for (size_t i = 0; i < u->n_variants; i++) {
 		const termin_tmx_variant *v = &u->variants[i];
-		uint64_t th = tm->th[i];
+		uint64_t th = p->th[i];
 		int64_t tuv_id = 0;
 		if (is_new) {
 			if ((rc = prep(tm, ST_INS_TUV)) < 0)
@@ -899,8 +983,10 @@ int termin_tm_add(termin_tm *tm, const termin_tmx_unit *u, const termin_tm_conte
 			tm->keys[tm->n_keys++].id = tuv_id;
 			if (tm->n_keys >= KEY_BATCH && (rc = flush_keys(tm)) < 0)
 				goto done;
-			if (tm->fz && (rc = termin__fuzzy_batch_add(tm->fz, tuv_id, langs[i], v->markup,
-			                                            v->markup ? v->markup_len : 0)) < 0)
+			if (tm->fz && (rc = p->terms
+			               ? termin__fuzzy_batch_add_terms(tm->fz, tuv_id, p->terms[i], p->n_terms[i])
+			               : termin__fuzzy_batch_add(tm->fz, tuv_id, langs[i], v->markup,
+			                                         v->markup ? v->markup_len : 0)) < 0)
 				goto done;
 			if ((rc = prep(tm, ST_INS_FTS)) < 0)
 				goto done;
@@ -908,7 +994,10 @@ int termin_tm_add(termin_tm *tm, const termin_tmx_unit *u, const termin_tm_conte
 			sqlite3_bind_int64(st, 1, tuv_id);
 			sqlite3_bind_text(st, 2, v->text ? v->text : "", v->text ? (int)v->text_len : 0,
 			                  SQLITE_STATIC);
-			if ((rc = step_done(tm, st, "cannot index a variant")) < 0)
+			termin__fts_expect(p->toks ? p->toks[i] : NULL);
+			rc = step_done(tm, st, "cannot index a variant");
+			termin__fts_expect(NULL);
+			if (rc < 0)
 				goto done;
 		} else if (v->n_meta) {
 			if ((rc = prep(tm, ST_FIND_TUV)) < 0)
@@ -945,7 +1034,6 @@ int termin_tm_add(termin_tm *tm, const termin_tmx_unit *u, const termin_tm_conte
 	}
 	rc = is_new;
 done:
-	free(langs);
 	return rc;
 }
 
@@ -971,6 +1059,11 @@ int termin__tm_digest_seen(termin_tm *tm, uint64_t digest, uint64_t size)
 	if (rc == SQLITE_DONE)
 		return 0;
 	return termin__db_fail(tm->db, "cannot look up earlier imports");
+}
+
+int termin__tm_feeds_fuzzy(const termin_tm *tm)
+{
+	return tm->fz != NULL;
 }
 
 void termin__tm_count_skipped(termin_tm *tm, size_t n)

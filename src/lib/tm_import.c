@@ -9,6 +9,7 @@
  * uninterrupted run.
  */
 #include "tm_internal.h"
+#include "tmx_ahead.h"
 #include "termin/lang.h"
 #include "termin/segment.h"
 #include "termin/text.h"
@@ -84,8 +85,11 @@ static int import_tmx(termin_tm *tm, const char *path, const char *doc, wctx *w)
 {
 	termin_tmx_reader_opts ro = TERMIN_TMX_READER_OPTS_INIT;
 	termin_tmx_reader *r = NULL;
+	termin__tmx_ahead *ahead = NULL;
+	termin__tm_prepper *pp = NULL;
 	termin_tm_source src = TERMIN_TM_SOURCE_INIT;
 	const termin_tmx_unit *u;
+	void *prep;
 	size_t n = 0;
 	int rc;
 
@@ -99,9 +103,14 @@ static int import_tmx(termin_tm *tm, const char *path, const char *doc, wctx *w)
 	src.header = termin_tmx_reader_info(r);
 	if ((rc = termin_tm_begin(tm, &src)) < 0)
 		goto done;
-	while ((rc = termin_tmx_reader_next(r, &u)) != 0) {
+	/* the file is parsed and its units prepared on a second thread
+	 * while this one stores them */
+	pp = termin__tm_prepper_new(termin__tm_feeds_fuzzy(tm), 1);
+	if ((rc = termin__tmx_ahead_start(&ahead, r, termin__tm_prepare, pp, on_warn, w)) < 0)
+		goto fail;
+	while ((rc = termin__tmx_ahead_next(ahead, &u, &prep)) != 0) {
 		if (rc < 0) {
-			if (termin_tmx_reader_failed(r) || (rc = invalid_unit(tm, w, rc)) < 0)
+			if (termin__tmx_ahead_failed(ahead) || (rc = invalid_unit(tm, w, rc)) < 0)
 				goto fail;
 			continue;
 		}
@@ -111,20 +120,24 @@ static int import_tmx(termin_tm *tm, const char *path, const char *doc, wctx *w)
 			if (!u->meta[i].is_note && u->meta[i].type &&
 			    strcmp(u->meta[i].type, "x-document") == 0 && u->meta[i].text[0])
 				ctx.doc = u->meta[i].text;
-		rc = termin_tm_add(tm, u, ctx.doc ? &ctx : NULL);
+		rc = termin__tm_add_prepared(tm, u, ctx.doc ? &ctx : NULL, prep);
 		if (rc < 0) {
 			termin__error_prefix("%s:%zu:%zu", path, u->line, u->column);
 			if ((rc = invalid_unit(tm, w, rc)) < 0)
 				goto fail;
 		}
 		if ((++n & 255) == 0 && w->o->progress)
-			w->o->progress(w->o->ctx, path, termin_tmx_reader_bytes(r), termin_tmx_reader_size(r));
+			w->o->progress(w->o->ctx, path, termin__tmx_ahead_bytes(ahead), termin_tmx_reader_size(r));
 	}
+	termin__tmx_ahead_free(ahead);
+	ahead = NULL;
 	rc = finish(tm, w, termin_tmx_reader_digest(r), termin_tmx_reader_bytes(r));
 	goto done;
 fail:
 	termin_tm_rollback(tm);
 done:
+	termin__tmx_ahead_free(ahead);
+	termin__tm_prepper_free(pp);
 	termin_tmx_reader_free(r);
 	return rc;
 }

@@ -6,6 +6,7 @@
 #define TERMIN_TM_INTERNAL_H
 
 #include "db.h"
+#include "termin/lang.h"
 #include "termin/tm.h"
 
 /* The connection (owned by the TM). */
@@ -38,6 +39,38 @@ void termin__tm_count_skipped(termin_tm *tm, size_t n);
 
 /* Units added and merged in the open batch so far. */
 void termin__tm_batch_counts(const termin_tm *tm, size_t *added, size_t *merged);
+
+/* What termin_tm_add works out from a unit before it touches the
+ * database: languages, hashes, and each variant's fuzzy-index terms and
+ * concordance tokens. termin__tm_prepare needs no database, so the import
+ * runs it on its reading thread (tmx_ahead.c) while this one stores. */
+typedef struct {
+	int ok;                     /* 0: a language code is invalid */
+	char srclang[TERMIN_LANG_MAX];
+	char (*langs)[TERMIN_LANG_MAX];
+	uint64_t hash;              /* the unit's identity */
+	uint64_t *th;               /* termin_tm_text_hash of each variant's text */
+	uint64_t **terms;           /* each variant's fuzzy-index terms, or NULL */
+	size_t *n_terms;
+	const termin__fts_toks **toks; /* each variant's concordance tokens, or NULL */
+} termin__tm_prep;
+
+/* Scratch for termin__tm_prepare on one thread; `fuzzy` and `fts` say
+ * whether to work out the terms and the tokens. */
+typedef struct termin__tm_prepper termin__tm_prepper;
+termin__tm_prepper *termin__tm_prepper_new(int fuzzy, int fts);
+void termin__tm_prepper_free(termin__tm_prepper *pp);
+
+/* Prepares `u` with `ctx` (a termin__tm_prepper) into `a`: a
+ * termin__tmx_prepare_fn: returns a termin__tm_prep, never NULL. */
+void *termin__tm_prepare(void *ctx, const termin_tmx_unit *u, termin__arena *a);
+
+/* termin_tm_add with `u` prepared by termin__tm_prepare. */
+int termin__tm_add_prepared(termin_tm *tm, const termin_tmx_unit *u, const termin_tm_context *ctx,
+                            const termin__tm_prep *p);
+
+/* Whether the open batch feeds the fuzzy index as it stores variants. */
+int termin__tm_feeds_fuzzy(const termin_tm *tm);
 
 /* The header values to write for an export: the one segtype, datatype and
  * srclang of the imported files or units when they agree, else NULL. The

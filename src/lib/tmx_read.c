@@ -21,6 +21,7 @@
  * language or <seg>, an unknown element inside <seg>, a unit without
  * variants); broken XML is an error for the file.
  */
+#include "tmx_ahead.h"
 #include "util.h"
 #include "xml_internal.h"
 #include "termin/lang.h"
@@ -1597,6 +1598,13 @@ int termin_tmx_reader_next(termin_tmx_reader *r, const termin_tmx_unit **out)
 		return rc;
 	r->at_end = 1;
 	return 0;
+}
+
+void termin__tmx_reader_set_warn(termin_tmx_reader *r, void (*fn)(void *ctx, const char *msg),
+                                 void *ctx)
+{
+	r->opts.warn = fn;
+	r->opts.ctx = ctx;
 }
 
 int termin_tmx_reader_failed(const termin_tmx_reader *r)

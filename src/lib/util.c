@@ -4,6 +4,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -133,6 +134,72 @@ void termin_buf_free(termin_buf *b)
 	free(b->ptr);
 	b->ptr = NULL;
 	b->len = b->cap = 0;
+}
+
+/* ---- arena ---- */
+
+struct termin__chunk {
+	termin__chunk *next;
+	size_t used, cap;
+	max_align_t mem[];
+};
+
+#define ARENA_CHUNK ((size_t)64 << 10)
+
+void *termin__arena_alloc(termin__arena *a, size_t n)
+{
+	const size_t align = sizeof(max_align_t);
+	termin__chunk *c = a->head;
+	n = (n + align - 1) / align * align;
+	if (!c || c->cap - c->used < n) {
+		size_t cap = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+		c = termin__xmalloc(sizeof *c + cap);
+		c->used = 0;
+		c->cap = cap;
+		c->next = a->head;
+		a->head = c;
+	}
+	void *p = (char *)c->mem + c->used;
+	c->used += n;
+	a->bytes += n;
+	return p;
+}
+
+char *termin__arena_strndup(termin__arena *a, const char *s, size_t len)
+{
+	if (!s)
+		return NULL;
+	char *p = termin__arena_alloc(a, len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+void termin__arena_reset(termin__arena *a)
+{
+	termin__chunk *keep = NULL, *c, *next;
+	for (c = a->head; c; c = next) {
+		next = c->next;
+		if (!keep || c->cap > keep->cap) {
+			free(keep);
+			keep = c;
+		} else {
+			free(c);
+		}
+	}
+	if (keep) {
+		keep->used = 0;
+		keep->next = NULL;
+	}
+	a->head = keep;
+	a->bytes = 0;
+}
+
+void termin__arena_free(termin__arena *a)
+{
+	termin__arena_reset(a);
+	free(a->head);
+	a->head = NULL;
 }
 
 char *termin_buf_detach(termin_buf *b)

@@ -61,6 +61,25 @@ void termin_buf_free(termin_buf *b);
 /* Returns the contents, NUL-terminated, and leaves `b` empty; free() it. */
 char *termin_buf_detach(termin_buf *b);
 
+/* ---- arena: many small allocations freed together ---- */
+/* Memory from termin__arena_alloc stays where it is until the arena is
+ * reset or freed (chunks are chained, never moved). */
+typedef struct termin__chunk termin__chunk;
+typedef struct {
+	termin__chunk *head;    /* the chunk being filled; older ones follow */
+	size_t bytes;           /* handed out since the last reset */
+} termin__arena;
+
+#define TERMIN_ARENA_INIT { NULL, 0 }
+
+/* `n` bytes aligned for any type; never NULL. */
+void *termin__arena_alloc(termin__arena *a, size_t n);
+/* A copy of `len` bytes plus a NUL; NULL for NULL. */
+char *termin__arena_strndup(termin__arena *a, const char *s, size_t len);
+/* Forgets every allocation and keeps the largest chunk for reuse. */
+void termin__arena_reset(termin__arena *a);
+void termin__arena_free(termin__arena *a);
+
 /* ---- hashing ---- */
 uint64_t termin__hash64(const void *data, size_t len, uint64_t seed);
 

@@ -700,3 +700,148 @@ void test_tm__variant_hash_is_text_hash(void)
 		         (long long)termin_tm_text_hash(texts[i], strlen(texts[i])));
 	}
 }
+
+/* ======================= the import's reading thread ======================= */
+
+static void collect_warning(void *ctx, const char *msg)
+{
+	fprintf(ctx, "%s\n", msg);
+}
+
+/* Everything a store keeps of its units, in id order, as text. */
+static char *dump_store(const char *db_name)
+{
+	static const char *const queries[] = {
+		"SELECT id, hash, tuid, srclang, created, usage, attrs, flags FROM tu ORDER BY id",
+		"SELECT id, tu_id, seq, lang, markup, plain, hash, created_by FROM tuv ORDER BY id",
+		"SELECT hash, tu_id FROM tu_key ORDER BY hash",
+		"SELECT hash, tuv_id FROM tuv_key ORDER BY hash, tuv_id",
+		"SELECT tu_id, tuv_id, kind, type, lang, value FROM meta WHERE tu_id IS NOT NULL ORDER BY id",
+		"SELECT term, n, hex(ids) FROM fuzzy_post ORDER BY term, id",
+		"SELECT term, doc, col, offset FROM v ORDER BY term, doc, col, offset",
+	};
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", tt_tmpdir(), db_name);
+	T_EQ_INT(sqlite3_open(path, &db), SQLITE_OK);
+	T_OK(termin__db_register_fts(db));
+	T_EQ_INT(sqlite3_exec(db, "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, tuv_fts, instance)",
+	                      NULL, NULL, NULL), SQLITE_OK);
+	for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
+		T_EQ_INT(sqlite3_prepare_v2(db, queries[q], -1, &st, NULL), SQLITE_OK);
+		size_t rows = 0;
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			for (int c = 0; c < sqlite3_column_count(st); c++) {
+				const unsigned char *v = sqlite3_column_text(st, c);
+				fprintf(out, "%s|", v ? (const char *)v : "NULL");
+			}
+			fputc('\n', out);
+			rows++;
+		}
+		T_ASSERT(rows > 0);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	fclose(out);
+	return text;
+}
+
+/* termin_tm_import reads a TMX file on a second thread, which also works
+ * out each unit's hashes, fuzzy-index terms and concordance tokens. The
+ * store it leaves must be the one termin_tm_add leaves unit by unit on one
+ * thread, its warnings the reader's in the same order, and the concordance
+ * index what its tokenizer gives (FTS5's integrity check cuts every
+ * stored text again and compares). The file spans many of the thread's
+ * blocks, with texts inside and outside the tokenizer's fast path. */
+void test_tm__threaded_import_same_as_unit_by_unit(void)
+{
+	char path[4096], *xml = NULL, *warn1 = NULL, *warn2 = NULL;
+	size_t xml_len = 0, len1 = 0, len2 = 0;
+	FILE *x = open_memstream(&xml, &xml_len);
+	FILE *w1 = open_memstream(&warn1, &len1), *w2 = open_memstream(&warn2, &len2);
+	static const char *const en[] = {
+		"The Collective Security Treaty Organization met in Minsk",
+		"Café résumé naïve — “quoted” 5µm",
+		"<bpt i=\"1\" x=\"1\">&lt;b&gt;</bpt>Bold<ept i=\"1\">&lt;/b&gt;</ept> text and more",
+		"  spaced\tout   text  ",
+	};
+	static const char *const ru[] = {
+		"Организация Договора о коллективной безопасности провела учения",
+		"Объединённый штаб ОДКБ: ёлка, Ёж",
+		"Ґрунт і ї — 中文 😀",
+		"",
+	};
+	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n"
+	      "<header creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" "
+	      "o-tmf=\"t\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/>\n<body>\n", x);
+	for (int i = 0; i < 3000; i++) {
+		int k = i % 4, dup = i % 97 == 5; /* some units are repeated */
+		int n = dup ? 1 : i;
+		fprintf(x, "<tu tuid=\"%d\" creationdate=\"20240101T0000%02dZ\">", i, i % 60);
+		if (i % 7 == 0)
+			fprintf(x, "<prop type=\"x-n\">%d</prop><note>note %d</note>", i, i);
+		fprintf(x, "<tuv xml:lang=\"en\"><seg>%s %d</seg></tuv>", en[k], n);
+		if (i % 11 == 3) /* an unknown element: a warning */
+			fputs("<foo/>", x);
+		fprintf(x, "<tuv xml:lang=\"%s\"><seg>%s%s%d</seg></tuv></tu>\n",
+		        i % 5 ? "ru" : "RU-ru", ru[k], k == 3 && i % 2 ? "" : " ", k == 3 ? n : n + 1);
+	}
+	fputs("</body>\n</tmx>\n", x);
+	snprintf(path, sizeof path, "%s/many.tmx", tt_tmpdir());
+	fclose(x);
+	tt_write(path, xml, xml_len);
+
+	/* the import */
+	termin_tm *tm = open_tm("threaded.db");
+	termin_tm_import_opts io = TERMIN_TM_IMPORT_OPTS_INIT;
+	termin_tm_import_result res;
+	io.warn = collect_warning;
+	io.ctx = w1;
+	T_OK(termin_tm_import(tm, path, &io, &res));
+	T_OK(termin_tm_verify(tm));
+	termin_tm_close(tm);
+
+	/* the same units added one by one */
+	termin_tmx_reader_opts ro = TERMIN_TMX_READER_OPTS_INIT;
+	termin_tmx_reader *r;
+	const termin_tmx_unit *u;
+	termin_tm_source src = TERMIN_TM_SOURCE_INIT;
+	ro.warn = collect_warning;
+	ro.ctx = w2;
+	tm = open_tm("plain.db");
+	T_OK(termin_tmx_reader_open(&r, path, &ro));
+	src.name = path;
+	src.format = "tmx";
+	src.header = termin_tmx_reader_info(r);
+	T_OK(termin_tm_begin(tm, &src));
+	size_t n = 0;
+	int rc;
+	while ((rc = termin_tmx_reader_next(r, &u)) > 0) {
+		T_ASSERT(termin_tm_add(tm, u, NULL) >= 0);
+		n++;
+	}
+	T_EQ_INT(rc, 0);
+	T_OK(termin_tm_commit(tm));
+	termin_tmx_reader_free(r);
+	termin_tm_close(tm);
+
+	T_EQ_INT((int)res.units, (int)n);
+	T_EQ_INT((int)res.units, 3000);
+	T_ASSERT(res.added < res.units);
+	fclose(w1);
+	fclose(w2);
+	T_ASSERT(len1 > 0);
+	T_EQ_STR(warn1, warn2);
+	char *a = dump_store("threaded.db"), *b = dump_store("plain.db");
+	T_ASSERT(strlen(a) > 100000);
+	T_EQ_STR(a, b);
+	free(a);
+	free(b);
+	free(xml);
+	free(warn1);
+	free(warn2);
+}
