@@ -37,6 +37,11 @@ const termin__fts_toks *termin__fts_pretokenize(const char *text, int len, termi
  * text) forgets them. */
 void termin__fts_expect(const termin__fts_toks *t);
 
+/* The name of the VFS whose writes a thread of their own does (db_wq.c),
+ * registered on first use; NULL when SQLite's default VFS cannot be
+ * wrapped (the default is used then). */
+const char *termin__db_wq_vfs(void);
+
 /* The newest schema version this termin knows. */
 int termin__db_latest(void);
 

@@ -7,9 +7,12 @@
 
 #include <libxml/parser.h>
 #include <libxml/valid.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 
 static termin_tm *open_tm(const char *name)
 {
@@ -844,4 +847,60 @@ void test_tm__threaded_import_same_as_unit_by_unit(void)
 	free(xml);
 	free(warn1);
 	free(warn2);
+}
+
+/* Writes are done by a thread of their own (db_wq.c); one that fails
+ * there must still fail the import, and leave the TM as it was. The files
+ * may not grow past a limit (RLIMIT_FSIZE: writes beyond it fail with
+ * EFBIG) while a file of 3000 units is imported into a TM holding one. */
+void test_tm__failed_write_fails_import(void)
+{
+	char path[4096], db_path[4096];
+	struct stat st;
+	termin_tm_import_result res;
+	snprintf(db_path, sizeof db_path, "%s/full.db", tt_tmpdir());
+
+	termin_tm *tm = open_tm("full.db");
+	T_OK(termin_tm_begin(tm, NULL));
+	T_EQ_INT(add_numbered(tm, 1), 1);
+	T_OK(termin_tm_commit(tm));
+	termin_tm_close(tm);
+	T_OK(stat(db_path, &st));
+
+	FILE *x = fopen((snprintf(path, sizeof path, "%s/big.tmx", tt_tmpdir()), path), "w");
+	T_ASSERT(x != NULL);
+	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header creationtool=\"t\" "
+	      "creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" srclang=\"en\" "
+	      "datatype=\"plaintext\"/><body>\n", x);
+	for (int i = 0; i < 3000; i++)
+		fprintf(x, "<tu><tuv xml:lang=\"en\"><seg>The member states of the Organization agreed on "
+		           "item %d of the plan</seg></tuv><tuv xml:lang=\"ru\"><seg>Государства-члены "
+		           "Организации согласовали пункт %d плана</seg></tuv></tu>\n", i, i);
+	fputs("</body></tmx>\n", x);
+	fclose(x);
+
+	struct rlimit old, lim;
+	T_OK(getrlimit(RLIMIT_FSIZE, &old));
+	lim = old;
+	lim.rlim_cur = (rlim_t)st.st_size + 65536;
+	signal(SIGXFSZ, SIG_IGN);
+	T_OK(setrlimit(RLIMIT_FSIZE, &lim));
+	tm = open_tm("full.db");
+	termin_tm_import_opts io = TERMIN_TM_IMPORT_OPTS_INIT;
+	int rc = termin_tm_import(tm, path, &io, &res);
+	T_ASSERT(rc == TERMIN_EDB || rc == TERMIN_EIO);
+	termin_tm_close(tm);
+	T_OK(setrlimit(RLIMIT_FSIZE, &old));
+
+	/* the TM is what it was, whole, and takes the file once it may grow */
+	tm = open_tm("full.db");
+	T_OK(termin_tm_verify(tm));
+	termin_tm_close(tm);
+	T_EQ_INT((int)query_int("full.db", "SELECT count(*) FROM tu"), 1);
+	tm = open_tm("full.db");
+	T_OK(termin_tm_import(tm, path, &io, &res));
+	T_EQ_INT((int)res.added, 3000);
+	T_OK(termin_tm_verify(tm));
+	termin_tm_close(tm);
+	T_EQ_INT((int)query_int("full.db", "SELECT count(*) FROM tu"), 3001);
 }
