@@ -15,7 +15,7 @@
  *  - xSync, xTruncate, xFileSize, xClose, xUnlock and a size hint: that
  *    file's writes;
  *  - xShmLock, xShmBarrier: every file's (another process is about to
- *    look at the WAL through the shared index);
+ *    look at the WAL through the shared index), and xDelete;
  *  - xRead of a range that a queued write overlaps: that file's writes;
  *  - a WAL commit frame: with synchronous=NORMAL nothing syncs the WAL
  *    before the commit is published in the shared index, so the frame
@@ -33,7 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define QUEUE_BYTES ((size_t)8 << 20)
+#define QUEUE_BYTES ((size_t)4 << 20)
 
 typedef struct wq_file wq_file;
 
@@ -319,6 +319,7 @@ static int wq_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int f
 
 static int wq_delete(sqlite3_vfs *v, const char *name, int sync_dir)
 {
+	drain(NULL); /* nothing may land in a file after it is gone */
 	return wq.base->xDelete(wq.base, name, sync_dir);
 }
 

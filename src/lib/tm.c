@@ -88,6 +88,8 @@ struct termin_tm {
 
 	/* the open batch */
 	int in_batch;
+	int busy_ms;            /* the connection's busy timeout */
+	int bulk;               /* the batch runs with a rollback journal (termin__tm_bulk) */
 	int64_t import_id, doc_id, now;
 	char *doc_name;         /* the batch's default document */
 	char *last_doc;         /* cache of the last context document */
@@ -166,8 +168,8 @@ int termin_tm_open(termin_tm **out, const char *path, const termin_tm_opts *opts
 		opts = &defaults;
 	tm = termin__xcalloc(1, sizeof *tm);
 	tm->path = termin__xstrdup(path);
-	rc = termin__db_open(&tm->db, path, opts->readonly,
-	                     opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : 600000, &tm->schema);
+	tm->busy_ms = opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : 600000;
+	rc = termin__db_open(&tm->db, path, opts->readonly, tm->busy_ms, &tm->schema);
 	if (rc < 0) {
 		free(tm->path);
 		free(tm);
@@ -1061,6 +1063,33 @@ int termin__tm_digest_seen(termin_tm *tm, uint64_t digest, uint64_t size)
 	return termin__db_fail(tm->db, "cannot look up earlier imports");
 }
 
+int termin__tm_bulk(termin_tm *tm)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t units;
+	int rc;
+	if (tm->in_batch || tm->bulk)
+		return 0;
+	if ((rc = prep(tm, ST_MAX_TU)) < 0)
+		return rc;
+	rc = sqlite3_step(tm->st[ST_MAX_TU]);
+	units = rc == SQLITE_ROW ? sqlite3_column_int64(tm->st[ST_MAX_TU], 0) : -1;
+	sqlite3_reset(tm->st[ST_MAX_TU]);
+	if (units != 0)
+		return 0;
+	/* leaving the WAL needs the file to itself: when another connection
+	 * has it open, the batch simply runs with the WAL */
+	sqlite3_busy_timeout(tm->db, 0);
+	if (sqlite3_prepare_v2(tm->db, "PRAGMA journal_mode = DELETE", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		const char *mode = (const char *)sqlite3_column_text(st, 0);
+		tm->bulk = mode && strcmp(mode, "delete") == 0;
+	}
+	sqlite3_finalize(st);
+	sqlite3_busy_timeout(tm->db, tm->busy_ms);
+	return 0;
+}
+
 int termin__tm_feeds_fuzzy(const termin_tm *tm)
 {
 	return tm->fz != NULL;
@@ -1077,9 +1106,16 @@ void termin__tm_batch_counts(const termin_tm *tm, size_t *added, size_t *merged)
 	*merged = tm->merged;
 }
 
-/* Lets go of what only a batch needs. */
+/* Lets go of what only a batch needs, and goes back to the WAL after a
+ * batch with a rollback journal. */
 static void end_batch(termin_tm *tm)
 {
+	if (tm->bulk) {
+		/* if that fails (another process holds the file), the next
+		 * connection termin opens sets the WAL again */
+		sqlite3_exec(tm->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		tm->bulk = 0;
+	}
 	ukeys_clear(tm);
 	free(tm->bloom);
 	tm->bloom = NULL;

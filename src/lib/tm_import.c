@@ -508,6 +508,8 @@ int termin_tm_import(termin_tm *tm, const char *path, const termin_tm_import_opt
 			return rc;
 	}
 	result->format = format;
+	if ((rc = termin__tm_bulk(tm)) < 0)
+		return rc;
 	const char *doc = opts->doc ? opts->doc : strcmp(path, "-") == 0 ? "stdin" : termin__path_base(path);
 	if (strcmp(format, "tmx") == 0)
 		return import_tmx(tm, path, doc, &w);

@@ -69,6 +69,19 @@ void *termin__tm_prepare(void *ctx, const termin_tmx_unit *u, termin__arena *a);
 int termin__tm_add_prepared(termin_tm *tm, const termin_tmx_unit *u, const termin_tm_context *ctx,
                             const termin__tm_prep *p);
 
+/* Before a batch that fills an empty TM (a first bulk import): lets the
+ * next batch write through a rollback journal instead of the WAL, when no
+ * other connection has the database open; the WAL is back when the batch
+ * ends. The WAL writes every page twice (into the log, then at the
+ * checkpoint into the file), while a rollback journal keeps only the
+ * pages a transaction changes that existed before it, none in an empty
+ * TM: same atomicity (a killed import is rolled back from the journal by
+ * the next connection), half the writes. Readers that come meanwhile
+ * wait for the batch (the busy timeout), where with the WAL they would
+ * see the empty TM. Never fails the batch: returns 0 or a database
+ * error from looking at the TM. */
+int termin__tm_bulk(termin_tm *tm);
+
 /* Whether the open batch feeds the fuzzy index as it stores variants. */
 int termin__tm_feeds_fuzzy(const termin_tm *tm);
 

@@ -43,7 +43,7 @@ typedef struct {
 } block;
 
 /* Blocks in flight, and how full one gets before it is handed over. */
-#define N_BLOCKS 8
+#define N_BLOCKS 6
 #define BLOCK_UNITS 256
 #define BLOCK_BYTES ((size_t)1 << 20)
 

@@ -849,15 +849,33 @@ void test_tm__threaded_import_same_as_unit_by_unit(void)
 	free(warn2);
 }
 
+static char *journal_mode(const char *db_name)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char path[4096], *mode = NULL;
+	snprintf(path, sizeof path, "%s/%s", tt_tmpdir(), db_name);
+	T_EQ_INT(sqlite3_open(path, &db), SQLITE_OK);
+	T_EQ_INT(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		mode = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return mode;
+}
+
 /* Writes are done by a thread of their own (db_wq.c); one that fails
  * there must still fail the import, and leave the TM as it was. The files
  * may not grow past a limit (RLIMIT_FSIZE: writes beyond it fail with
- * EFBIG) while a file of 3000 units is imported into a TM holding one. */
+ * EFBIG) while a file of 3000 units is imported into a TM holding one
+ * (the import writes through the WAL), and into an empty TM (through a
+ * rollback journal: termin__tm_bulk). */
 void test_tm__failed_write_fails_import(void)
 {
 	char path[4096], db_path[4096];
 	struct stat st;
 	termin_tm_import_result res;
+	termin_tm_import_opts io = TERMIN_TM_IMPORT_OPTS_INIT;
 	snprintf(db_path, sizeof db_path, "%s/full.db", tt_tmpdir());
 
 	termin_tm *tm = open_tm("full.db");
@@ -865,6 +883,7 @@ void test_tm__failed_write_fails_import(void)
 	T_EQ_INT(add_numbered(tm, 1), 1);
 	T_OK(termin_tm_commit(tm));
 	termin_tm_close(tm);
+	termin_tm_close(open_tm("empty.db"));
 	T_OK(stat(db_path, &st));
 
 	FILE *x = fopen((snprintf(path, sizeof path, "%s/big.tmx", tt_tmpdir()), path), "w");
@@ -885,22 +904,30 @@ void test_tm__failed_write_fails_import(void)
 	lim.rlim_cur = (rlim_t)st.st_size + 65536;
 	signal(SIGXFSZ, SIG_IGN);
 	T_OK(setrlimit(RLIMIT_FSIZE, &lim));
-	tm = open_tm("full.db");
-	termin_tm_import_opts io = TERMIN_TM_IMPORT_OPTS_INIT;
-	int rc = termin_tm_import(tm, path, &io, &res);
-	T_ASSERT(rc == TERMIN_EDB || rc == TERMIN_EIO);
-	termin_tm_close(tm);
+	static const char *const dbs[] = { "full.db", "empty.db" };
+	for (int i = 0; i < 2; i++) {
+		tm = open_tm(dbs[i]);
+		int rc = termin_tm_import(tm, path, &io, &res);
+		T_ASSERT(rc == TERMIN_EDB || rc == TERMIN_EIO);
+		termin_tm_close(tm);
+	}
 	T_OK(setrlimit(RLIMIT_FSIZE, &old));
 
-	/* the TM is what it was, whole, and takes the file once it may grow */
-	tm = open_tm("full.db");
-	T_OK(termin_tm_verify(tm));
-	termin_tm_close(tm);
-	T_EQ_INT((int)query_int("full.db", "SELECT count(*) FROM tu"), 1);
-	tm = open_tm("full.db");
-	T_OK(termin_tm_import(tm, path, &io, &res));
-	T_EQ_INT((int)res.added, 3000);
-	T_OK(termin_tm_verify(tm));
-	termin_tm_close(tm);
-	T_EQ_INT((int)query_int("full.db", "SELECT count(*) FROM tu"), 3001);
+	/* each TM is what it was, whole, in WAL mode, and takes the file once
+	 * it may grow */
+	for (int i = 0; i < 2; i++) {
+		tm = open_tm(dbs[i]);
+		T_OK(termin_tm_verify(tm));
+		termin_tm_close(tm);
+		T_EQ_INT((int)query_int(dbs[i], "SELECT count(*) FROM tu"), 1 - i);
+		tm = open_tm(dbs[i]);
+		T_OK(termin_tm_import(tm, path, &io, &res));
+		T_EQ_INT((int)res.added, 3000);
+		T_OK(termin_tm_verify(tm));
+		termin_tm_close(tm);
+		T_EQ_INT((int)query_int(dbs[i], "SELECT count(*) FROM tu"), 3001 - i);
+		char *mode = journal_mode(dbs[i]);
+		T_EQ_STR(mode, "wal");
+		free(mode);
+	}
 }
