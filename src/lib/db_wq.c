@@ -65,7 +65,9 @@ static struct {
 	int idle;               /* the writer waits for work */
 	int waiters;            /* threads waiting for writes to be done */
 	int full;               /* a thread waits for the queue to empty by half */
-	int started;
+	int started;            /* the writer runs */
+	int stopping;           /* the last file closed: the writer is ending */
+	int n_files;            /* files open through this VFS */
 	pthread_t th;
 } wq = { .mx = PTHREAD_MUTEX_INITIALIZER, .cv_work = PTHREAD_COND_INITIALIZER,
          .cv_done = PTHREAD_COND_INITIALIZER, .cv_space = PTHREAD_COND_INITIALIZER };
@@ -76,6 +78,10 @@ static void *writer(void *arg)
 	pthread_mutex_lock(&wq.mx);
 	for (;;) {
 		while (!wq.head) {
+			if (wq.stopping) {
+				pthread_mutex_unlock(&wq.mx);
+				return NULL;
+			}
 			wq.idle = 1;
 			pthread_cond_wait(&wq.cv_work, &wq.mx);
 			wq.idle = 0;
@@ -142,11 +148,24 @@ static int before_read(wq_file *f, sqlite3_int64 off, int n)
 
 #define REAL(f) (((wq_file *)(f))->real)
 
+/* The writer lives while files are open: the last close ends it. */
 static int wq_close(sqlite3_file *file)
 {
 	wq_file *f = (wq_file *)file;
 	drain(f);
-	return f->real->pMethods ? f->real->pMethods->xClose(f->real) : SQLITE_OK;
+	int rc = f->real->pMethods ? f->real->pMethods->xClose(f->real) : SQLITE_OK;
+	pthread_mutex_lock(&wq.mx);
+	if (--wq.n_files == 0 && wq.started) {
+		wq.stopping = 1;
+		pthread_cond_signal(&wq.cv_work);
+		pthread_mutex_unlock(&wq.mx);
+		pthread_join(wq.th, NULL);
+		pthread_mutex_lock(&wq.mx);
+		wq.started = wq.stopping = 0;
+		pthread_cond_broadcast(&wq.cv_done);
+	}
+	pthread_mutex_unlock(&wq.mx);
+	return rc;
 }
 
 static int wq_read(sqlite3_file *file, void *buf, int n, sqlite3_int64 off)
@@ -305,12 +324,13 @@ static int wq_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int f
 		f->base.pMethods = NULL;
 		return SQLITE_CANTOPEN;
 	}
-	if (rc == SQLITE_OK && !wq.started) {
+	if (f->base.pMethods) {
 		pthread_mutex_lock(&wq.mx);
-		if (!wq.started && pthread_create(&wq.th, NULL, writer, NULL) == 0) {
-			pthread_detach(wq.th);
+		while (wq.stopping)
+			pthread_cond_wait(&wq.cv_done, &wq.mx);
+		wq.n_files++;
+		if (!wq.started && pthread_create(&wq.th, NULL, writer, NULL) == 0)
 			wq.started = 1;
-		}
 		pthread_mutex_unlock(&wq.mx);
 	}
 	(void)vfs;
@@ -388,7 +408,7 @@ static void after_fork_child(void)
 	pthread_cond_init(&wq.cv_done, NULL);
 	pthread_cond_init(&wq.cv_space, NULL);
 	wq.head = wq.tail = NULL;
-	wq.busy = wq.idle = wq.waiters = wq.full = wq.started = 0;
+	wq.busy = wq.idle = wq.waiters = wq.full = wq.started = wq.stopping = wq.n_files = 0;
 	wq.bytes = 0;
 }
 
