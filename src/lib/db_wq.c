@@ -34,6 +34,9 @@
 #include <string.h>
 
 #define QUEUE_BYTES ((size_t)4 << 20)
+/* The writer is woken when this much waits (or someone waits for it): a
+ * wake-up per page cost more than the write. */
+#define WAKE_BYTES ((size_t)1 << 20)
 
 typedef struct wq_file wq_file;
 
@@ -111,6 +114,8 @@ static void *writer(void *arg)
 /* Waits (wq.mx held) until the writer has done a write. */
 static void wait_done(void)
 {
+	if (wq.idle)
+		pthread_cond_signal(&wq.cv_work);
 	wq.waiters++;
 	pthread_cond_wait(&wq.cv_done, &wq.mx);
 	wq.waiters--;
@@ -202,6 +207,8 @@ static int wq_write(sqlite3_file *file, const void *buf, int n, sqlite3_int64 of
 	pthread_mutex_lock(&wq.mx);
 	/* full: wait until it is half empty (not a wake-up per write) */
 	if (wq.bytes > QUEUE_BYTES) {
+		if (wq.idle)
+			pthread_cond_signal(&wq.cv_work);
 		wq.full++;
 		while (wq.bytes > QUEUE_BYTES / 2)
 			pthread_cond_wait(&wq.cv_space, &wq.mx);
@@ -219,7 +226,7 @@ static int wq_write(sqlite3_file *file, const void *buf, int n, sqlite3_int64 of
 	wq.tail = r;
 	wq.bytes += (size_t)n;
 	f->pending++;
-	if (wq.idle)
+	if (wq.idle && wq.bytes >= WAKE_BYTES)
 		pthread_cond_signal(&wq.cv_work);
 	pthread_mutex_unlock(&wq.mx);
 	return SQLITE_OK;
