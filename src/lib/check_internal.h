@@ -133,7 +133,7 @@ typedef struct {
 	int32_t v;
 } ck_quick;
 
-enum { CK_QUICK_BITS = 12 };
+enum { CK_QUICK_BITS = 16 };
 
 /* What a thread needs for phase 1 of its own. */
 typedef struct {

@@ -25,7 +25,7 @@
 #define MAX_KEYS 6      /* ids per text token */
 #define MAX_PATHS 64    /* alternative paths per term */
 #define TOKEN_CACHE_MAX 200000 /* distinct tokens remembered by a matcher */
-#define QUICK_BITS 12           /* 4,096 entries of the quick table */
+#define QUICK_BITS 16           /* 65,536 entries of the quick table */
 
 typedef struct {
 	const termin_term *t;
