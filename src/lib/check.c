@@ -895,7 +895,7 @@ static void check_unit(termin_checker *ck, ck_ctx *ctx, ck_job *j)
 		cu->ru[s] = lang_is(cu->lang[s], "ru");
 		cu->en[s] = lang_is(cu->lang[s], "en");
 	}
-	for (int s = 0; s < 1 + cu->bilingual; s++) {
+	for (int s = 0; s < (ck->need_words ? 1 + cu->bilingual : 0); s++) {
 		/* the arrays stay with the job for its next unit */
 		cu->links[s] = j->links[s];
 		cu->words[s] = j->words[s];
@@ -908,7 +908,7 @@ static void check_unit(termin_checker *ck, ck_ctx *ctx, ck_job *j)
 	termin__check_rules(ck, cu);
 	if (cu->bilingual && cu->len[1] > 0)
 		termin__check_numbers(ck, cu);
-	if (ctx->terms && (rc = termin__check_terms_unit(ck, ctx->terms, cu)) < 0) {
+	if (ctx->terms && ck->need_terms && (rc = termin__check_terms_unit(ck, ctx->terms, cu)) < 0) {
 		job_fail(j, rc, 1);
 		return;
 	}
@@ -917,7 +917,7 @@ static void check_unit(termin_checker *ck, ck_ctx *ctx, ck_job *j)
 		return;
 	}
 	j->group[0] = j->group[1] = 0;
-	if (cu->bilingual) {
+	if (cu->bilingual && (ck->sev[CK_INCONSISTENT_TARGET] || ck->sev[CK_INCONSISTENT_SOURCE])) {
 		termin_buf *src = &j->norm[0], *tgt = &j->norm[1];
 		normalise(src, cu->text[0], cu->len[0]);
 		normalise(tgt, cu->text[1], cu->len[1]);
@@ -925,8 +925,9 @@ static void check_unit(termin_checker *ck, ck_ctx *ctx, ck_job *j)
 		src->len = strlen(src->ptr);
 		tgt->len = strlen(tgt->ptr);
 		int both = src->len && tgt->len;
-		j->group[0] = both && has_word(src->ptr, src->len);
-		j->group[1] = both && has_word(tgt->ptr, tgt->len);
+		/* (a side's groups only for its check) */
+		j->group[0] = both && ck->sev[CK_INCONSISTENT_TARGET] && has_word(src->ptr, src->len);
+		j->group[1] = both && ck->sev[CK_INCONSISTENT_SOURCE] && has_word(tgt->ptr, tgt->len);
 		if (j->group[0] || j->group[1]) {
 			j->norm_hash[0] = termin__hash64(src->ptr, src->len, 0);
 			j->norm_hash[1] = termin__hash64(tgt->ptr, tgt->len, 0);
@@ -1063,7 +1064,7 @@ static int ctx_init(termin_checker *ck, ck_ctx *ctx, int own_terms)
 	ctx->quick = termin__xcalloc((size_t)1 << CK_QUICK_BITS, sizeof *ctx->quick);
 	if (!own_terms)
 		ctx->terms = ck->terms;
-	else if (ck->glossary && ck->terms && (rc = termin__check_terms_new(&ctx->terms, ck->glossary)) < 0) {
+	else if (ck->glossary && ck->terms && ck->need_terms && (rc = termin__check_terms_new(&ctx->terms, ck->glossary)) < 0) {
 		termin_strmap_free(ctx->verdicts);
 		free(ctx->quick);
 		ctx->verdicts = NULL;
@@ -1218,6 +1219,23 @@ static void pipeline_free(termin_checker *ck)
 	ck->n_ctx = 0;
 }
 
+/* What phase 1 computes for the checks that are on (their severities
+ * are fixed once the first unit comes): checks switched off cost
+ * nothing, and the findings of the others are those of a run with every
+ * check on. */
+static void plan(termin_checker *ck)
+{
+	/* the checks that read the words and links of a unit */
+	static const int wordy[] = { CK_TERM_MISSING, CK_TERM_DEPRECATED, CK_TERM_INCONSISTENT, CK_SPELLING,
+		                     CK_SPELLING_VARIANT, CK_NUMBER_MISMATCH, CK_URL_MISMATCH, CK_SAME_AS_SOURCE,
+		                     CK_REPEATED_WORD, CK_QUOTE_STYLE, CK_MIXED_SCRIPT };
+	ck->need_words = 0;
+	for (size_t i = 0; i < TERMIN_ARRAY_SIZE(wordy); i++)
+		ck->need_words |= termin__check_on(ck, wordy[i]);
+	ck->need_terms = termin__check_on(ck, CK_TERM_MISSING) || termin__check_on(ck, CK_TERM_DEPRECATED) ||
+	                 termin__check_on(ck, CK_TERM_INCONSISTENT);
+}
+
 int termin_checker_add(termin_checker *ck, const termin_check_unit *u)
 {
 	const char *file = u->file ? u->file : "";
@@ -1240,6 +1258,8 @@ int termin_checker_add(termin_checker *ck, const termin_check_unit *u)
 	ck->unit_file[ck->units] = ck->last_file;
 	ck->unit_line[ck->units] = u->line;
 
+	if (ck->units == 0)
+		plan(ck);
 	/* worker threads once the run is long enough to pay for them (each
 	 * builds its own term matcher and fills its own caches: about 0.2 s
 	 * of work, what one thread checks of 2,000 units); sooner when the

@@ -205,6 +205,8 @@ struct termin_checker {
 
 	check_terms *terms;
 	check_spell *spell;
+	int need_words;         /* phase 1 splits words and finds links */
+	int need_terms;         /* phase 1 matches terms */
 	/* the pipeline (check.c) */
 	struct ck_batch *head, *tail;   /* submitted batches, in unit order */
 	struct ck_batch *cur;           /* being filled */
