@@ -30,9 +30,15 @@ void *termin__xrealloc(void *p, size_t n);
 char *termin__xstrdup(const char *s);
 char *termin__xstrndup(const char *s, size_t n);
 
-/* Grows `*arr` (element size `size`) so it holds at least `need` elements. */
+/* Grows `*arr` (element size `size`) so it holds at least `need` elements.
+ * The macro tests first, inline: it runs once per element pushed in the
+ * checks' inner loops (its arguments are evaluated twice). */
 void termin__grow(void **arr, size_t *cap, size_t need, size_t size);
-#define TERMIN_GROW(arr, cap, need) termin__grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+#define TERMIN_GROW(arr, cap, need)                                                  \
+	do {                                                                         \
+		if ((need) > (cap))                                                  \
+			termin__grow((void **)&(arr), &(cap), (need), sizeof(*(arr))); \
+	} while (0)
 
 /* ---- errors ---- */
 /* Records an error for termin_error_last() and returns `code`. */
