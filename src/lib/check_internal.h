@@ -89,11 +89,13 @@ typedef struct {
 	ck_job *job;
 } ck_unit;
 
-/* A finding made in phase 1, waiting to be recorded in unit order. */
+/* A finding made in phase 1, waiting to be recorded in unit order; its
+ * strings are in the job's pend_text. */
 typedef struct {
 	unsigned char check, side;
 	size_t start, end;
-	char *suggestion, *message;
+	size_t suggestion;        /* offset + 1, 0 for none */
+	size_t message;           /* offset */
 } ck_pending;
 
 /* A unit in the pipeline. Phase 1 (check.c: check_unit) runs the checks
@@ -107,6 +109,7 @@ struct ck_job {
 	ck_unit cu;
 	ck_pending *pend;
 	size_t n_pend, cap_pend;
+	termin_buf pend_text;
 	termin_term_hit *use;     /* term hits for the document's usage */
 	unsigned char *use_side;
 	size_t n_use, cap_use;
@@ -166,9 +169,11 @@ struct termin_checker {
 
 	termin_strmap *ignore;  /* "check\x1fkey" */
 
+	/* the findings' strings and the units' ids (check.c: block_alloc) */
+	char **blocks;
+	size_t n_blocks, cap_blocks;
+	size_t block_used;      /* in the last block */
 	/* texts of units with findings, shared by their findings */
-	char **texts;
-	size_t n_texts, cap_texts;
 	size_t text_unit;       /* unit index + 1 of the last copied pair */
 	const char *text_src, *text_tgt;
 
