@@ -238,10 +238,26 @@ size_t termin__check_links(const char *s, size_t len, ck_span **out)
 	return termin__check_links_into(s, len, out, &cap);
 }
 
+/* Whether s may hold a link: every one has "://", a "www." or a dot
+ * before a letter or digit. Most sentences have none of them, and this
+ * costs a memchr instead of the scan below. */
+static int may_have_link(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	while ((p = memchr(p, '.', (size_t)(end - p)))) {
+		if ((p + 1 < end && isalnum((unsigned char)p[1])) || (p > s && (p[-1] | 32) == 'w'))
+			return 1;
+		p++;
+	}
+	return memmem(s, len, "://", 3) != NULL;
+}
+
 size_t termin__check_links_into(const char *s, size_t len, ck_span **out, size_t *capp)
 {
 	ck_span *sp = *out;
 	size_t n = 0, cap = *capp, i = 0;
+	if (!may_have_link(s, len))
+		return 0;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 		if (!(isalnum(c) || c == '_') || (i > 0 && (host_char((unsigned char)s[i - 1]) || s[i - 1] == '/' ||
