@@ -197,8 +197,16 @@ static const numword ru_words[] = {
 	NW("шест", 6), NW("седьм", 7), NW("дважды", 2), NW("трижды", 3), { NULL, 0, 0 }
 };
 
+/* The shortest and longest words of en_words, and of the Russian words
+ * (exact forms, and stems with their endings) in bytes: most words of a
+ * text are ruled out by their length alone. Keep them in step with the
+ * tables. */
+enum { EN_WORD_MIN = 3, EN_WORD_MAX = 8, RU_WORD_MIN = 6, RU_WORD_MAX = 18 + 6 };
+
 static int en_word_value(const char *w, size_t n)
 {
+	if (n < EN_WORD_MIN || n > EN_WORD_MAX)
+		return -1;
 	for (size_t i = 0; en_words[i].w; i++)
 		if (en_words[i].n == n && en_words[i].w[0] == w[0] && memcmp(en_words[i].w, w, n) == 0)
 			return en_words[i].v;
@@ -210,6 +218,8 @@ static int ru_word_value(const char *w, size_t n)
 	/* exact short forms first, then stems followed by at most 3 letters */
 	static const numword exact[] = { NW("два", 2), NW("две", 2), NW("три", 3), NW("сто", 100),
 		                         NW("пять", 5), NW("семь", 7), NW("шесть", 6), { NULL, 0, 0 } };
+	if (n < RU_WORD_MIN || n > RU_WORD_MAX)
+		return -1;
 	for (size_t i = 0; exact[i].w; i++)
 		if (exact[i].n == n && memcmp(exact[i].w, w, n) == 0)
 			return exact[i].v;

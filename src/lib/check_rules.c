@@ -75,7 +75,22 @@ void termin__lower(termin_buf *b, const char *s, size_t len)
 			continue;
 		}
 		if ((c == 0xD0 || c == 0xD1) && i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
-			int32_t cp = lower_cp(((c & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F));
+			unsigned char d = (unsigned char)s[i + 1];
+			/* а-я as they are; А-П (D0 90-9F) and Р-Я (D0 A0-AF)
+			 * shifted by 0x20 in their code points, bytes written here */
+			if ((c == 0xD0 && d >= 0x90) || (c == 0xD1 && d <= 0x8F)) {
+				if (c == 0xD0 && d < 0xA0) {
+					d += 0x20;
+				} else if (c == 0xD0 && d < 0xB0) {
+					c = 0xD1;
+					d -= 0x20;
+				}
+				b->ptr[b->len++] = (char)c;
+				b->ptr[b->len++] = (char)d;
+				i += 2;
+				continue;
+			}
+			int32_t cp = lower_cp(((c & 0x1F) << 6) | (d & 0x3F));
 			int n = termin__utf8_encode(cp, enc);
 			if (n == 2) {
 				b->ptr[b->len++] = enc[0];
