@@ -343,8 +343,18 @@ static void read_side(numlist *l, const ck_unit *cu, int side)
 			continue;
 		int near_number = (k > 0 && w[k - 1].digits) || (k + 1 < nw && w[k + 1].digits);
 		int allupper = w[k].upper == w[k].letters;
-		if (!near_number && !allupper && !may_be_number_word(s + a, b - a, ru))
-			continue;
+		if (!near_number && !allupper) {
+			if (!may_be_number_word(s + a, b - a, ru))
+				continue;
+			/* a number word or nothing: ASCII letters, or two-byte
+			 * Cyrillic ones, keep their byte length in lower case */
+			size_t bl = b - a;
+			if (!ru && bl == (size_t)w[k].letters && (bl < EN_WORD_MIN || bl > EN_WORD_MAX))
+				continue;
+			if (ru && w[k].cyrillic == w[k].letters && bl == 2 * (size_t)w[k].letters &&
+			    (bl < RU_WORD_MIN || bl > RU_WORD_MAX))
+				continue;
+		}
 		termin_buf_clear(&low);
 		termin__lower(&low, s + a, b - a);
 		int m = near_number ? month_of(low.ptr, low.len, ru) : 0;

@@ -264,7 +264,10 @@ static int may_have_link(const char *s, size_t len)
 			return 1;
 		p++;
 	}
-	return memmem(s, len, "://", 3) != NULL;
+	for (p = s; (p = memchr(p, ':', (size_t)(end - p))); p++)
+		if (end - p >= 3 && p[1] == '/' && p[2] == '/')
+			return 1;
+	return 0;
 }
 
 size_t termin__check_links_into(const char *s, size_t len, ck_span **out, size_t *capp)
