@@ -534,7 +534,7 @@ static void normalise(termin_buf *b, const char *s, size_t len)
 		size_t at = i;
 		/* only C2 (NBSP), E1, E2 and E3 start the other spaces */
 		int32_t cp = c == 0xC2 || (c >= 0xE1 && c <= 0xE3) || c <= ' ' ? termin__utf8_next(s, len, &i)
-		                                                             : termin__ck_next(s, len, &i);
+		                                                             : termin__utf8_next_fast(s, len, &i);
 		if (cp <= 0x3000 && termin__is_space(cp)) {
 			space = b->len > 0;
 			continue;
@@ -707,7 +707,7 @@ static int has_word(const char *s, size_t len)
 			letter = (c | 32) >= 'a' && (c | 32) <= 'z';
 			i++;
 		} else {
-			int32_t cp = termin__ck_next(s, len, &i);
+			int32_t cp = termin__utf8_next_fast(s, len, &i);
 			letter = (cp >= 0x410 && cp <= 0x44F) || termin__is_letter(cp);
 		}
 		run = letter ? run + 1 : 0;

@@ -282,23 +282,6 @@ int termin__is_letter(int32_t cp);
 int termin__is_upper(int32_t cp);
 int termin__is_cyrillic(int32_t cp);
 int termin__is_latin(int32_t cp);
-/* termin__utf8_next with ASCII and the two-byte letters of Russian
- * inline. */
-static inline int32_t termin__ck_next(const char *s, size_t len, size_t *i)
-{
-	unsigned char c = (unsigned char)s[*i];
-	if (c < 0x80) {
-		(*i)++;
-		return c;
-	}
-	if ((c == 0xD0 || c == 0xD1) && *i + 1 < len && ((unsigned char)s[*i + 1] & 0xC0) == 0x80) {
-		int32_t cp = ((c & 0x1F) << 6) | ((unsigned char)s[*i + 1] & 0x3F);
-		*i += 2;
-		return cp;
-	}
-	return termin__utf8_next(s, len, i);
-}
-
 /* Lower-cases UTF-8 into b (appending). */
 void termin__lower(termin_buf *b, const char *s, size_t len);
 

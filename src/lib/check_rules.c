@@ -148,7 +148,7 @@ size_t termin__check_words_into(const char *s, size_t len, ck_word **out, size_t
 	int sentence = 1;
 	while (i < len) {
 		size_t at = i;
-		int32_t cp = termin__ck_next(s, len, &i);
+		int32_t cp = termin__utf8_next_fast(s, len, &i);
 		if (!is_word_char(cp)) {
 			if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == '\n')
 				sentence = 1;
@@ -164,7 +164,7 @@ size_t termin__check_words_into(const char *s, size_t len, ck_word **out, size_t
 			size_t before = j;
 			if (j >= len)
 				break;
-			int32_t c = termin__ck_next(s, len, &j);
+			int32_t c = termin__utf8_next_fast(s, len, &j);
 			if (is_word_char(c)) {
 				if (c < 128) {
 					/* ASCII: a digit or a Latin letter */
@@ -193,7 +193,7 @@ size_t termin__check_words_into(const char *s, size_t len, ck_word **out, size_t
 			}
 			if ((is_apostrophe(c) || is_hyphen(c)) && j < len) {
 				size_t k = j;
-				int32_t next = termin__ck_next(s, len, &k);
+				int32_t next = termin__utf8_next_fast(s, len, &k);
 				if (is_word_char(next))
 					continue;
 			}

@@ -127,7 +127,7 @@ static inline int is_letter(int32_t cp)
 	return u_isalpha(cp);
 }
 
-static int32_t peek(const char *s, size_t len, size_t i, size_t *next)
+static inline int32_t peek(const char *s, size_t len, size_t i, size_t *next)
 {
 	size_t j = i;
 	int32_t cp;
@@ -135,7 +135,7 @@ static int32_t peek(const char *s, size_t len, size_t i, size_t *next)
 		*next = i;
 		return -2;
 	}
-	cp = (unsigned char)s[i] < 0x80 ? (j++, (unsigned char)s[i]) : termin__utf8_next(s, len, &j);
+	cp = termin__utf8_next_fast(s, len, &j);
 	*next = j;
 	return cp;
 }

@@ -76,6 +76,22 @@ uint64_t termin__hash64(const void *data, size_t len, uint64_t seed);
 int32_t termin__utf8_next(const char *s, size_t len, size_t *i);
 /* Decodes the code point ending just before s[*i] and moves *i back. */
 int32_t termin__utf8_prev(const char *s, size_t *i);
+/* termin__utf8_next with ASCII and the two-byte letters of Russian
+ * inline: for the loops over every character of a text. */
+static inline int32_t termin__utf8_next_fast(const char *s, size_t len, size_t *i)
+{
+	unsigned char c = (unsigned char)s[*i];
+	if (c < 0x80) {
+		(*i)++;
+		return c;
+	}
+	if ((c == 0xD0 || c == 0xD1) && *i + 1 < len && ((unsigned char)s[*i + 1] & 0xC0) == 0x80) {
+		int32_t cp = ((c & 0x1F) << 6) | ((unsigned char)s[*i + 1] & 0x3F);
+		*i += 2;
+		return cp;
+	}
+	return termin__utf8_next(s, len, i);
+}
 /* Encodes `cp` into out (at least 4 bytes); returns the byte count. */
 int termin__utf8_encode(int32_t cp, char *out);
 /* The characters in n bytes of UTF-8: the bytes that are not continuation
