@@ -648,6 +648,9 @@ static size_t collect_tags(const char *s, size_t len, int markup, char ***out)
 {
 	char **keys = NULL;
 	size_t n = 0, cap = 0;
+	/* (most texts have none: three memchr instead of a loop) */
+	if (!memchr(s, '<', len) && !memchr(s, '{', len) && !memchr(s, '%', len))
+		len = 0;
 	for (size_t i = 0; i < len; i++) {
 		/* tags and placeholders start with '<', '{' or '%' */
 		if (s[i] != '<' && s[i] != '{' && s[i] != '%')
