@@ -936,7 +936,7 @@ static void check_unit(termin_checker *ck, ck_ctx *ctx, ck_job *j)
 
 	termin__check_rules(ck, cu);
 	if (cu->bilingual && cu->len[1] > 0)
-		termin__check_numbers(ck, cu);
+		termin__check_numbers(ck, cu, ctx->numbers);
 	if (ctx->terms && ck->need_terms && (rc = termin__check_terms_unit(ck, ctx->terms, cu)) < 0) {
 		job_fail(j, rc, 1);
 		return;
@@ -1092,13 +1092,16 @@ static int ctx_init(termin_checker *ck, ck_ctx *ctx, int own_terms)
 	ctx->terms = NULL;
 	ctx->verdicts = termin_strmap_new();
 	ctx->quick = termin__xcalloc((size_t)1 << CK_QUICK_BITS, sizeof *ctx->quick);
+	ctx->numbers = termin__xcalloc((size_t)1 << CK_NUMBER_BITS, sizeof *ctx->numbers);
 	if (!own_terms)
 		ctx->terms = ck->terms;
 	else if (ck->glossary && ck->terms && ck->need_terms && (rc = termin__check_terms_new(&ctx->terms, ck->glossary)) < 0) {
 		termin_strmap_free(ctx->verdicts);
 		free(ctx->quick);
+		free(ctx->numbers);
 		ctx->verdicts = NULL;
 		ctx->quick = NULL;
+		ctx->numbers = NULL;
 		ctx->terms = NULL;
 		return rc;
 	}
@@ -1111,6 +1114,7 @@ static void ctx_free(termin_checker *ck, ck_ctx *ctx)
 		termin__check_terms_free(ctx->terms);
 	termin_strmap_free(ctx->verdicts);
 	free(ctx->quick);
+	free(ctx->numbers);
 }
 
 static int processors(void)

@@ -136,7 +136,7 @@ typedef struct {
 	int32_t v;
 } ck_quick;
 
-enum { CK_QUICK_BITS = 16 };
+enum { CK_QUICK_BITS = 16, CK_NUMBER_BITS = 12 };
 
 /* What a thread needs for phase 1 of its own. */
 typedef struct {
@@ -144,6 +144,7 @@ typedef struct {
 	check_terms *terms;       /* the thread's matcher; NULL without a glossary */
 	termin_strmap *verdicts;  /* word -> spelling verdict, this thread's cache */
 	ck_quick *quick;          /* 1 << CK_QUICK_BITS entries */
+	ck_quick *numbers;        /* number-word values, 1 << CK_NUMBER_BITS */
 	pthread_t th;
 	int running;
 } ck_ctx;
@@ -243,7 +244,9 @@ int termin__check_on(const termin_checker *ck, int check);
 
 /* Per-unit checks (check_rules.c, check_number.c). */
 void termin__check_rules(termin_checker *ck, const ck_unit *cu);
-void termin__check_numbers(termin_checker *ck, const ck_unit *cu);
+/* seen: the thread's table of number-word values (1 << CK_NUMBER_BITS
+ * entries), or NULL. */
+void termin__check_numbers(termin_checker *ck, const ck_unit *cu, ck_quick *seen);
 /* Finds URLs, e-mails and domain names in text; *out is malloc'd. The
  * _into form reuses *out (of *cap elements), growing it as needed. */
 size_t termin__check_links(const char *s, size_t len, ck_span **out);

@@ -305,8 +305,31 @@ static int may_be_number_word(const char *w, size_t n, int ru)
 	       cp == 0x441 || cp == 0x432;
 }
 
+/* The value of number word w[0..n) (-1: none), through the thread's
+ * table of the words it has seen: a text repeats its words, and each
+ * costs a lower-casing and a look at every number word. */
+static int word_value(ck_quick *seen, termin_buf *low, const char *w, size_t n, int ru)
+{
+	ck_quick *q = NULL;
+	uint64_t qw[2] = { 0, 0 };
+	uint32_t key = (uint32_t)n + 1 + (ru ? 0x10000u : 0);
+	if (seen && n <= 16) {
+		memcpy(qw, w, n);
+		uint64_t h = (qw[0] * 0x9E3779B97F4A7C15ULL) ^ (qw[1] * 0xC2B2AE3D27D4EB4FULL) ^ key;
+		q = &seen[(h * 0x9E3779B97F4A7C15ULL) >> (64 - CK_NUMBER_BITS)];
+		if (q->len == key && q->w[0] == qw[0] && q->w[1] == qw[1])
+			return q->v;
+	}
+	termin_buf_clear(low);
+	termin__lower(low, w, n);
+	int v = ru ? ru_word_value(low->ptr, low->len) : en_word_value(low->ptr, low->len);
+	if (q)
+		*q = (ck_quick){ { qw[0], qw[1] }, key, v };
+	return v;
+}
+
 /* Reads every number of one side. */
-static void read_side(numlist *l, const ck_unit *cu, int side)
+static void read_side(numlist *l, const ck_unit *cu, int side, ck_quick *seen)
 {
 	const char *s = cu->text[side];
 	size_t len = cu->len[side];
@@ -354,6 +377,10 @@ static void read_side(numlist *l, const ck_unit *cu, int side)
 			if (ru && w[k].cyrillic == w[k].letters && bl == 2 * (size_t)w[k].letters &&
 			    (bl < RU_WORD_MIN || bl > RU_WORD_MAX))
 				continue;
+			int v = word_value(seen, &low, s + a, bl, ru);
+			if (v > 0)
+				push(l, v, a, b, 1);
+			continue;
 		}
 		termin_buf_clear(&low);
 		termin__lower(&low, s + a, b - a);
@@ -427,7 +454,7 @@ static void fmt_num(termin_buf *b, double v)
 		termin_buf_printf(b, "%g", v);
 }
 
-void termin__check_numbers(termin_checker *ck, const ck_unit *cu)
+void termin__check_numbers(termin_checker *ck, const ck_unit *cu, ck_quick *seen)
 {
 	numlist src = { 0 }, tgt = { 0 };
 	termin_buf msg = TERMIN_BUF_INIT, sugg = TERMIN_BUF_INIT;
@@ -435,8 +462,8 @@ void termin__check_numbers(termin_checker *ck, const ck_unit *cu)
 
 	if (!termin__check_on(ck, CK_NUMBER_MISMATCH))
 		return;
-	read_side(&src, cu, 0);
-	read_side(&tgt, cu, 1);
+	read_side(&src, cu, 0, seen);
+	read_side(&tgt, cu, 1, seen);
 	/* strong against strong first, so a weak word does not take the
 	 * place of a digit that has its twin */
 	size_t ms = match(&src, &tgt, &first_s);
