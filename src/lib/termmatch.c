@@ -604,25 +604,29 @@ int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, s
 		intptr_t off;
 		/* the cache key: the token's bytes and what was read from them
 		 * (not the hyphen flag, which depends on the next character) */
-		/* tokens with digits are not remembered: numbers rarely repeat,
-		 * their keys are cheap, and they would crowd out the words */
-		int cached = !memchr_digit(text + t->start, t->end - t->start);
 		struct quick_ent *q = NULL;
 		uint64_t qw[2] = { 0, 0 };
 		uint32_t qmeta = 0;
-		if (cached && t->end - t->start <= 16) {
+		if (t->end - t->start <= 16) {
 			size_t tl = t->end - t->start;
 			memcpy(qw, text + t->start, tl);
 			qmeta = 1u | (uint32_t)tl << 1 | (uint32_t)(t->wend - t->start) << 6 |
 			        (uint32_t)(t->flags & ~(unsigned)TERMIN__TK_HYPHEN) << 11;
 			uint64_t h = (qw[0] * 0x9E3779B97F4A7C15ULL) ^ (qw[1] * 0xC2B2AE3D27D4EB4FULL) ^ qmeta;
 			q = &m->quick[(h * 0x9E3779B97F4A7C15ULL) >> (64 - QUICK_BITS)];
+			/* (only tokens without digits get in: the test for
+			 * digits waits for a miss) */
 			if (q->meta == qmeta && q->w[0] == qw[0] && q->w[1] == qw[1]) {
 				k = (int)m->tcids[q->off];
 				memcpy(ids, m->tcids + q->off + 1, (size_t)k * sizeof *ids);
 				goto keyed;
 			}
 		}
+		/* tokens with digits are not remembered: numbers rarely repeat,
+		 * their keys are cheap, and they would crowd out the words */
+		int cached = !memchr_digit(text + t->start, t->end - t->start);
+		if (!cached)
+			q = NULL;
 		if (cached) {
 			size_t tl = t->end - t->start;
 			termin_buf_clear(&m->tkey);
