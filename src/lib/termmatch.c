@@ -535,6 +535,39 @@ static int cmp_hit(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* qsort for the few candidates and hits of a segment: an insertion sort
+ * below 32 (qsort costs about 800 instructions a call even for two),
+ * stable as glibc's merge sort is, so ties keep their order either way. */
+static void sort_cands(cand *a, size_t n)
+{
+	if (n >= 32) {
+		qsort(a, n, sizeof *a, cmp_cand);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		cand x = a[i];
+		size_t j = i;
+		for (; j > 0 && cmp_cand(&a[j - 1], &x) > 0; j--)
+			a[j] = a[j - 1];
+		a[j] = x;
+	}
+}
+
+static void sort_hits(termin_term_hit *a, size_t n)
+{
+	if (n >= 32) {
+		qsort(a, n, sizeof *a, cmp_hit);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		termin_term_hit x = a[i];
+		size_t j = i;
+		for (; j > 0 && cmp_hit(&a[j - 1], &x) > 0; j--)
+			a[j] = a[j - 1];
+		a[j] = x;
+	}
+}
+
 static int status_rank(termin_term_status s)
 {
 	switch (s) {
@@ -682,7 +715,7 @@ int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, s
 		return 0;
 
 	/* longest first, no overlaps */
-	qsort(m->cands, m->ncands, sizeof *m->cands, cmp_cand);
+	sort_cands(m->cands, m->ncands);
 	memset(m->taken, 0, n);
 	for (size_t i = 0; i < m->ncands; i++) {
 		const cand *c = &m->cands[i];
@@ -727,7 +760,7 @@ int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, s
 		size_t off = (size_t)(uintptr_t)m->hits[i].alternatives;
 		m->hits[i].alternatives = m->hits[i].n_alternatives ? m->alts + off : NULL;
 	}
-	qsort(m->hits, m->nhits, sizeof *m->hits, cmp_hit);
+	sort_hits(m->hits, m->nhits);
 	*hits = m->hits;
 	*nhits = m->nhits;
 	return 0;
