@@ -762,6 +762,13 @@ static void check_quotes(termin_checker *ck, const ck_unit *cu, int side)
 	size_t len = cu->len[side], i = 0;
 	int depth = 0;
 	int ru = cu->ru[side];
+	/* from the first byte that may start one (memchr is quicker than the
+	 * loop below; many texts have none) */
+	const char *from[3] = { memchr(s, '"', len), memchr(s, 0xC2, len), memchr(s, 0xE2, len) };
+	i = len;
+	for (int k = 0; k < 3; k++)
+		if (from[k] && (size_t)(from[k] - s) < i)
+			i = (size_t)(from[k] - s);
 	while (i < len) {
 		/* quotation marks are '"' or start with C2 («») or E2 (“”„) */
 		unsigned char c = (unsigned char)s[i];
