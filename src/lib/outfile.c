@@ -168,9 +168,24 @@ void termin_outfile_abort(termin_outfile *f)
 int termin_json_write_string(FILE *f, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
 	size_t run = 0;
 	putc('"', f);
 	for (size_t i = 0; i < len; i++) {
+		/* eight bytes at a time while none needs escaping: none below
+		 * 0x20, none '"', '\\' or 0x7F (tests for a zero byte) */
+		while (i + 8 <= len) {
+			uint64_t x, q, b, d;
+			memcpy(&x, s + i, 8);
+			q = x ^ (ones * '"');
+			b = x ^ (ones * '\\');
+			d = x ^ (ones * 0x7F);
+			if ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) | ((d - ones) & ~d)) & highs)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
 		unsigned char c = (unsigned char)s[i];
 		/* (most bytes: a quick test first) */
 		if (c > '\\' ? c != 0x7F : c >= 0x20 && c != '"' && c != '\\')
