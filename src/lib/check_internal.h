@@ -18,6 +18,7 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "util.h"
 #include "termin/check.h"
@@ -128,15 +129,42 @@ struct ck_job {
 	char *err;                /* its message */
 };
 
-/* A direct-mapped table in front of a thread's spelling verdicts, for
- * words of up to 16 bytes: most words, found without hashing a string. */
+/* A direct-mapped table in front of a thread's spelling verdicts (and
+ * of its number-word values), for words of up to CK_QUICK_MAX bytes:
+ * almost every word, Russian ones included, found without hashing a
+ * string. */
+enum { CK_QUICK_MAX = 32, CK_QUICK_BITS = 16, CK_NUMBER_BITS = 12 };
+
 typedef struct {
-	uint64_t w[2];            /* the word, zero-padded */
-	uint32_t len;             /* its length + 1; 0: empty */
+	uint64_t w[CK_QUICK_MAX / 8];  /* the word, zero-padded */
+	uint32_t tag;                  /* its length + 1 (and what the table adds); 0: empty */
 	int32_t v;
 } ck_quick;
 
-enum { CK_QUICK_BITS = 16, CK_NUMBER_BITS = 12 };
+/* The entry of word w[0..n) (n <= CK_QUICK_MAX) in table t of 1 << bits
+ * entries; key gets the padded word, for termin__ck_quick_is and for
+ * filling the entry. tag must not be 0. */
+static inline ck_quick *termin__ck_quick_slot(ck_quick *t, int bits, const char *w, size_t n, uint32_t tag,
+                                              uint64_t key[CK_QUICK_MAX / 8])
+{
+	memset(key, 0, CK_QUICK_MAX);
+	memcpy(key, w, n);
+	uint64_t h = (key[0] * 0x9E3779B97F4A7C15ULL) ^ (key[1] * 0xC2B2AE3D27D4EB4FULL) ^
+	             (key[2] * 0x165667B19E3779F9ULL) ^ (key[3] * 0xD6E8FEB86659FD93ULL) ^ tag;
+	return &t[(h * 0x9E3779B97F4A7C15ULL) >> (64 - bits)];
+}
+
+static inline int termin__ck_quick_is(const ck_quick *q, const uint64_t key[CK_QUICK_MAX / 8], uint32_t tag)
+{
+	return q->tag == tag && q->w[0] == key[0] && q->w[1] == key[1] && q->w[2] == key[2] && q->w[3] == key[3];
+}
+
+static inline void termin__ck_quick_set(ck_quick *q, const uint64_t key[CK_QUICK_MAX / 8], uint32_t tag, int32_t v)
+{
+	memcpy(q->w, key, CK_QUICK_MAX);
+	q->tag = tag;
+	q->v = v;
+}
 
 /* What a thread needs for phase 1 of its own. */
 typedef struct {

@@ -311,20 +311,18 @@ static int may_be_number_word(const char *w, size_t n, int ru)
 static int word_value(ck_quick *seen, termin_buf *low, const char *w, size_t n, int ru)
 {
 	ck_quick *q = NULL;
-	uint64_t qw[2] = { 0, 0 };
-	uint32_t key = (uint32_t)n + 1 + (ru ? 0x10000u : 0);
-	if (seen && n <= 16) {
-		memcpy(qw, w, n);
-		uint64_t h = (qw[0] * 0x9E3779B97F4A7C15ULL) ^ (qw[1] * 0xC2B2AE3D27D4EB4FULL) ^ key;
-		q = &seen[(h * 0x9E3779B97F4A7C15ULL) >> (64 - CK_NUMBER_BITS)];
-		if (q->len == key && q->w[0] == qw[0] && q->w[1] == qw[1])
+	uint64_t qw[CK_QUICK_MAX / 8];
+	uint32_t tag = (uint32_t)n + 1 + (ru ? 0x10000u : 0);
+	if (seen && n <= CK_QUICK_MAX) {
+		q = termin__ck_quick_slot(seen, CK_NUMBER_BITS, w, n, tag, qw);
+		if (termin__ck_quick_is(q, qw, tag))
 			return q->v;
 	}
 	termin_buf_clear(low);
 	termin__lower(low, w, n);
 	int v = ru ? ru_word_value(low->ptr, low->len) : en_word_value(low->ptr, low->len);
 	if (q)
-		*q = (ck_quick){ { qw[0], qw[1] }, key, v };
+		termin__ck_quick_set(q, qw, tag, v);
 	return v;
 }
 

@@ -678,12 +678,10 @@ static int verdicts_side(termin_checker *ck, check_spell *cs, termin_strmap *cac
 			continue;
 		}
 		ck_quick *q = NULL;
-		uint64_t qw[2] = { 0, 0 };
-		if (wl <= 16) {
-			memcpy(qw, ws, wl);
-			uint64_t h = (qw[0] * 0x9E3779B97F4A7C15ULL) ^ (qw[1] * 0xC2B2AE3D27D4EB4FULL) ^ wl;
-			q = &quick[(h * 0x9E3779B97F4A7C15ULL) >> (64 - CK_QUICK_BITS)];
-			if (q->len == wl + 1 && q->w[0] == qw[0] && q->w[1] == qw[1]) {
+		uint64_t qw[CK_QUICK_MAX / 8];
+		if (wl <= CK_QUICK_MAX) {
+			q = termin__ck_quick_slot(quick, CK_QUICK_BITS, ws, wl, (uint32_t)wl + 1, qw);
+			if (termin__ck_quick_is(q, qw, (uint32_t)wl + 1)) {
 				v = q->v;
 				goto judged;
 			}
@@ -727,12 +725,8 @@ static int verdicts_side(termin_checker *ck, check_spell *cs, termin_strmap *cac
 			termin_strmap_put(cache, ws, wl, v);
 		}
 	found:
-		if (q) {
-			q->w[0] = qw[0];
-			q->w[1] = qw[1];
-			q->len = (uint32_t)wl + 1;
-			q->v = (int32_t)v;
-		}
+		if (q)
+			termin__ck_quick_set(q, qw, (uint32_t)wl + 1, (int32_t)v);
 	judged:
 		out[i] = v;
 		/* phase 2 looks at unknown words and at US/GB spellings */
