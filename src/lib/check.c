@@ -119,8 +119,6 @@ int termin_checker_new(termin_checker **out, const termin_checker_opts *opts)
 		termin_speller_add_dict(ck->own_speller, "ru_RU");
 		ck->speller = ck->own_speller;
 	}
-	if (opts->glossary && (rc = termin__check_terms_new(&ck->terms, opts->glossary)) < 0)
-		goto fail;
 	if ((rc = termin__check_spell_new(&ck->spell, ck->speller, opts->glossary, opts->variety)) < 0)
 		goto fail;
 	ck->threads = opts->version >= 2 ? opts->threads : 0;
@@ -1257,7 +1255,7 @@ static void pipeline_free(termin_checker *ck)
  * are fixed once the first unit comes): checks switched off cost
  * nothing, and the findings of the others are those of a run with every
  * check on. */
-static void plan(termin_checker *ck)
+static int plan(termin_checker *ck)
 {
 	/* the checks that read the words and links of a unit */
 	static const int wordy[] = { CK_TERM_MISSING, CK_TERM_DEPRECATED, CK_TERM_INCONSISTENT, CK_SPELLING,
@@ -1268,6 +1266,14 @@ static void plan(termin_checker *ck)
 		ck->need_words |= termin__check_on(ck, wordy[i]);
 	ck->need_terms = termin__check_on(ck, CK_TERM_MISSING) || termin__check_on(ck, CK_TERM_DEPRECATED) ||
 	                 termin__check_on(ck, CK_TERM_INCONSISTENT);
+	/* the term matcher (a fifth of a second to build) only for them */
+	if (ck->need_terms && ck->glossary) {
+		int rc = termin__check_terms_new(&ck->terms, ck->glossary);
+		if (rc < 0)
+			return rc;
+		ck->ctx[0].terms = ck->terms;
+	}
+	return 0;
 }
 
 int termin_checker_add(termin_checker *ck, const termin_check_unit *u)
@@ -1277,6 +1283,8 @@ int termin_checker_add(termin_checker *ck, const termin_check_unit *u)
 
 	if (ck->failed)
 		return termin__error_set(TERMIN_ERROR, "the checker stopped at an earlier error");
+	if (ck->units == 0 && (rc = plan(ck)) < 0)
+		return rc;
 	TERMIN_GROW(ck->unit_tuid, ck->cap_units, ck->units + 1);
 	if (ck->cap_norm < ck->cap_units) {
 		ck->norm = termin__xrealloc(ck->norm, ck->cap_units * sizeof *ck->norm);
@@ -1292,8 +1300,6 @@ int termin_checker_add(termin_checker *ck, const termin_check_unit *u)
 	ck->unit_file[ck->units] = ck->last_file;
 	ck->unit_line[ck->units] = u->line;
 
-	if (ck->units == 0)
-		plan(ck);
 	/* worker threads once the run is long enough to pay for them (each
 	 * builds its own term matcher and fills its own caches: about 0.2 s
 	 * of work, what one thread checks of 2,000 units); sooner when the
