@@ -60,7 +60,8 @@ static inline int cls(int32_t cp)
 	if (cp >= 0x410 && cp <= 0x44F)
 		return C_WORD;
 	if (cp < 0x80 && cp >= 0) {
-		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9'))
+		/* (cp | 0x20 folds exactly A-Z onto a-z) */
+		if ((uint32_t)((cp | 0x20) - 'a') < 26 || (uint32_t)(cp - '0') < 10)
 			return C_WORD;
 		if (cp == '\'' || cp == '`')
 			return C_APOS;
