@@ -1300,10 +1300,12 @@ int termin_checker_add(termin_checker *ck, const termin_check_unit *u)
 	ck->unit_file[ck->units] = ck->last_file;
 	ck->unit_line[ck->units] = u->line;
 
-	/* worker threads once the run is long enough to pay for them (each
-	 * builds its own term matcher and fills its own caches: about 0.2 s
-	 * of work, what one thread checks of 2,000 units); sooner when the
-	 * caller asked for threads */
+	/* worker threads once the run is long enough to pay for them: each
+	 * builds its own term matcher (0.05 s) and starts with cold caches,
+	 * and the first units are the slow ones (every word is new to the
+	 * dictionaries), so on the bench's texts two threads beat one only
+	 * from about 4,000 units on; sooner when the caller asked for
+	 * threads */
 	if (ck->n_ctx == 1 && ck->threads != 1 &&
 	    ck->units == (ck->threads > 1 ? 2 * BATCH_UNITS : START_WORKERS_AT))
 		start_workers(ck);
