@@ -18,6 +18,7 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "util.h"
 #include "termin/check.h"
@@ -89,11 +90,13 @@ typedef struct {
 	ck_job *job;
 } ck_unit;
 
-/* A finding made in phase 1, waiting to be recorded in unit order. */
+/* A finding made in phase 1, waiting to be recorded in unit order; its
+ * strings are in the job's pend_text. */
 typedef struct {
 	unsigned char check, side;
 	size_t start, end;
-	char *suggestion, *message;
+	size_t suggestion;        /* offset + 1, 0 for none */
+	size_t message;           /* offset */
 } ck_pending;
 
 /* A unit in the pipeline. Phase 1 (check.c: check_unit) runs the checks
@@ -107,6 +110,7 @@ struct ck_job {
 	ck_unit cu;
 	ck_pending *pend;
 	size_t n_pend, cap_pend;
+	termin_buf pend_text;
 	termin_term_hit *use;     /* term hits for the document's usage */
 	unsigned char *use_side;
 	size_t n_use, cap_use;
@@ -125,15 +129,42 @@ struct ck_job {
 	char *err;                /* its message */
 };
 
-/* A direct-mapped table in front of a thread's spelling verdicts, for
- * words of up to 16 bytes: most words, found without hashing a string. */
+/* A direct-mapped table in front of a thread's spelling verdicts (and
+ * of its number-word values), for words of up to CK_QUICK_MAX bytes:
+ * almost every word, Russian ones included, found without hashing a
+ * string. */
+enum { CK_QUICK_MAX = 32, CK_QUICK_BITS = 16, CK_NUMBER_BITS = 12 };
+
 typedef struct {
-	uint64_t w[2];            /* the word, zero-padded */
-	uint32_t len;             /* its length + 1; 0: empty */
+	uint64_t w[CK_QUICK_MAX / 8];  /* the word, zero-padded */
+	uint32_t tag;                  /* its length + 1 (and what the table adds); 0: empty */
 	int32_t v;
 } ck_quick;
 
-enum { CK_QUICK_BITS = 12 };
+/* The entry of word w[0..n) (n <= CK_QUICK_MAX) in table t of 1 << bits
+ * entries; key gets the padded word, for termin__ck_quick_is and for
+ * filling the entry. tag must not be 0. */
+static inline ck_quick *termin__ck_quick_slot(ck_quick *t, int bits, const char *w, size_t n, uint32_t tag,
+                                              uint64_t key[CK_QUICK_MAX / 8])
+{
+	memset(key, 0, CK_QUICK_MAX);
+	memcpy(key, w, n);
+	uint64_t h = (key[0] * 0x9E3779B97F4A7C15ULL) ^ (key[1] * 0xC2B2AE3D27D4EB4FULL) ^
+	             (key[2] * 0x165667B19E3779F9ULL) ^ (key[3] * 0xD6E8FEB86659FD93ULL) ^ tag;
+	return &t[(h * 0x9E3779B97F4A7C15ULL) >> (64 - bits)];
+}
+
+static inline int termin__ck_quick_is(const ck_quick *q, const uint64_t key[CK_QUICK_MAX / 8], uint32_t tag)
+{
+	return q->tag == tag && q->w[0] == key[0] && q->w[1] == key[1] && q->w[2] == key[2] && q->w[3] == key[3];
+}
+
+static inline void termin__ck_quick_set(ck_quick *q, const uint64_t key[CK_QUICK_MAX / 8], uint32_t tag, int32_t v)
+{
+	memcpy(q->w, key, CK_QUICK_MAX);
+	q->tag = tag;
+	q->v = v;
+}
 
 /* What a thread needs for phase 1 of its own. */
 typedef struct {
@@ -141,6 +172,7 @@ typedef struct {
 	check_terms *terms;       /* the thread's matcher; NULL without a glossary */
 	termin_strmap *verdicts;  /* word -> spelling verdict, this thread's cache */
 	ck_quick *quick;          /* 1 << CK_QUICK_BITS entries */
+	ck_quick *numbers;        /* number-word values, 1 << CK_NUMBER_BITS */
 	pthread_t th;
 	int running;
 } ck_ctx;
@@ -166,9 +198,11 @@ struct termin_checker {
 
 	termin_strmap *ignore;  /* "check\x1fkey" */
 
+	/* the findings' strings and the units' ids (check.c: block_alloc) */
+	char **blocks;
+	size_t n_blocks, cap_blocks;
+	size_t block_used;      /* in the last block */
 	/* texts of units with findings, shared by their findings */
-	char **texts;
-	size_t n_texts, cap_texts;
 	size_t text_unit;       /* unit index + 1 of the last copied pair */
 	const char *text_src, *text_tgt;
 
@@ -205,6 +239,8 @@ struct termin_checker {
 
 	check_terms *terms;
 	check_spell *spell;
+	int need_words;         /* phase 1 splits words and finds links */
+	int need_terms;         /* phase 1 matches terms */
 	/* the pipeline (check.c) */
 	struct ck_batch *head, *tail;   /* submitted batches, in unit order */
 	struct ck_batch *cur;           /* being filled */
@@ -236,7 +272,9 @@ int termin__check_on(const termin_checker *ck, int check);
 
 /* Per-unit checks (check_rules.c, check_number.c). */
 void termin__check_rules(termin_checker *ck, const ck_unit *cu);
-void termin__check_numbers(termin_checker *ck, const ck_unit *cu);
+/* seen: the thread's table of number-word values (1 << CK_NUMBER_BITS
+ * entries), or NULL. */
+void termin__check_numbers(termin_checker *ck, const ck_unit *cu, ck_quick *seen);
 /* Finds URLs, e-mails and domain names in text; *out is malloc'd. The
  * _into form reuses *out (of *cap elements), growing it as needed. */
 size_t termin__check_links(const char *s, size_t len, ck_span **out);
@@ -275,23 +313,6 @@ int termin__is_letter(int32_t cp);
 int termin__is_upper(int32_t cp);
 int termin__is_cyrillic(int32_t cp);
 int termin__is_latin(int32_t cp);
-/* termin__utf8_next with ASCII and the two-byte letters of Russian
- * inline. */
-static inline int32_t termin__ck_next(const char *s, size_t len, size_t *i)
-{
-	unsigned char c = (unsigned char)s[*i];
-	if (c < 0x80) {
-		(*i)++;
-		return c;
-	}
-	if ((c == 0xD0 || c == 0xD1) && *i + 1 < len && ((unsigned char)s[*i + 1] & 0xC0) == 0x80) {
-		int32_t cp = ((c & 0x1F) << 6) | ((unsigned char)s[*i + 1] & 0x3F);
-		*i += 2;
-		return cp;
-	}
-	return termin__utf8_next(s, len, i);
-}
-
 /* Lower-cases UTF-8 into b (appending). */
 void termin__lower(termin_buf *b, const char *s, size_t len);
 

@@ -197,8 +197,16 @@ static const numword ru_words[] = {
 	NW("шест", 6), NW("седьм", 7), NW("дважды", 2), NW("трижды", 3), { NULL, 0, 0 }
 };
 
+/* The shortest and longest words of en_words, and of the Russian words
+ * (exact forms, and stems with their endings) in bytes: most words of a
+ * text are ruled out by their length alone. Keep them in step with the
+ * tables. */
+enum { EN_WORD_MIN = 3, EN_WORD_MAX = 8, RU_WORD_MIN = 6, RU_WORD_MAX = 18 + 6 };
+
 static int en_word_value(const char *w, size_t n)
 {
+	if (n < EN_WORD_MIN || n > EN_WORD_MAX)
+		return -1;
 	for (size_t i = 0; en_words[i].w; i++)
 		if (en_words[i].n == n && en_words[i].w[0] == w[0] && memcmp(en_words[i].w, w, n) == 0)
 			return en_words[i].v;
@@ -210,6 +218,8 @@ static int ru_word_value(const char *w, size_t n)
 	/* exact short forms first, then stems followed by at most 3 letters */
 	static const numword exact[] = { NW("два", 2), NW("две", 2), NW("три", 3), NW("сто", 100),
 		                         NW("пять", 5), NW("семь", 7), NW("шесть", 6), { NULL, 0, 0 } };
+	if (n < RU_WORD_MIN || n > RU_WORD_MAX)
+		return -1;
 	for (size_t i = 0; exact[i].w; i++)
 		if (exact[i].n == n && memcmp(exact[i].w, w, n) == 0)
 			return exact[i].v;
@@ -295,8 +305,29 @@ static int may_be_number_word(const char *w, size_t n, int ru)
 	       cp == 0x441 || cp == 0x432;
 }
 
+/* The value of number word w[0..n) (-1: none), through the thread's
+ * table of the words it has seen: a text repeats its words, and each
+ * costs a lower-casing and a look at every number word. */
+static int word_value(ck_quick *seen, termin_buf *low, const char *w, size_t n, int ru)
+{
+	ck_quick *q = NULL;
+	uint64_t qw[CK_QUICK_MAX / 8];
+	uint32_t tag = (uint32_t)n + 1 + (ru ? 0x10000u : 0);
+	if (seen && n <= CK_QUICK_MAX) {
+		q = termin__ck_quick_slot(seen, CK_NUMBER_BITS, w, n, tag, qw);
+		if (termin__ck_quick_is(q, qw, tag))
+			return q->v;
+	}
+	termin_buf_clear(low);
+	termin__lower(low, w, n);
+	int v = ru ? ru_word_value(low->ptr, low->len) : en_word_value(low->ptr, low->len);
+	if (q)
+		termin__ck_quick_set(q, qw, tag, v);
+	return v;
+}
+
 /* Reads every number of one side. */
-static void read_side(numlist *l, const ck_unit *cu, int side)
+static void read_side(numlist *l, const ck_unit *cu, int side, ck_quick *seen)
 {
 	const char *s = cu->text[side];
 	size_t len = cu->len[side];
@@ -333,8 +364,22 @@ static void read_side(numlist *l, const ck_unit *cu, int side)
 			continue;
 		int near_number = (k > 0 && w[k - 1].digits) || (k + 1 < nw && w[k + 1].digits);
 		int allupper = w[k].upper == w[k].letters;
-		if (!near_number && !allupper && !may_be_number_word(s + a, b - a, ru))
+		if (!near_number && !allupper) {
+			if (!may_be_number_word(s + a, b - a, ru))
+				continue;
+			/* a number word or nothing: ASCII letters, or two-byte
+			 * Cyrillic ones, keep their byte length in lower case */
+			size_t bl = b - a;
+			if (!ru && bl == (size_t)w[k].letters && (bl < EN_WORD_MIN || bl > EN_WORD_MAX))
+				continue;
+			if (ru && w[k].cyrillic == w[k].letters && bl == 2 * (size_t)w[k].letters &&
+			    (bl < RU_WORD_MIN || bl > RU_WORD_MAX))
+				continue;
+			int v = word_value(seen, &low, s + a, bl, ru);
+			if (v > 0)
+				push(l, v, a, b, 1);
 			continue;
+		}
 		termin_buf_clear(&low);
 		termin__lower(&low, s + a, b - a);
 		int m = near_number ? month_of(low.ptr, low.len, ru) : 0;
@@ -407,7 +452,7 @@ static void fmt_num(termin_buf *b, double v)
 		termin_buf_printf(b, "%g", v);
 }
 
-void termin__check_numbers(termin_checker *ck, const ck_unit *cu)
+void termin__check_numbers(termin_checker *ck, const ck_unit *cu, ck_quick *seen)
 {
 	numlist src = { 0 }, tgt = { 0 };
 	termin_buf msg = TERMIN_BUF_INIT, sugg = TERMIN_BUF_INIT;
@@ -415,8 +460,8 @@ void termin__check_numbers(termin_checker *ck, const ck_unit *cu)
 
 	if (!termin__check_on(ck, CK_NUMBER_MISMATCH))
 		return;
-	read_side(&src, cu, 0);
-	read_side(&tgt, cu, 1);
+	read_side(&src, cu, 0, seen);
+	read_side(&tgt, cu, 1, seen);
 	/* strong against strong first, so a weak word does not take the
 	 * place of a digit that has its twin */
 	size_t ms = match(&src, &tgt, &first_s);

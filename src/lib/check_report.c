@@ -146,6 +146,8 @@ static void jstr(FILE *f, const char *s)
 static void report_json(const termin_checker *ck, FILE *f, const termin_report_opts *o)
 {
 	size_t by_sev[4] = { 0 }, by_check[CK_COUNT] = { 0 }, n = 0;
+	/* one lock for the report: a dozen stdio calls a finding */
+	flockfile(f);
 	fputs("{\"findings\": [", f);
 	for (size_t i = 0; i < ck->nf; i++) {
 		const termin_finding *x = &ck->f[i].pub;
@@ -189,6 +191,7 @@ static void report_json(const termin_checker *ck, FILE *f, const termin_report_o
 		fprintf(f, "%s\"%s\": %zu", k++ ? ", " : "", termin_check_id(c), by_check[c]);
 	}
 	fputs("}}}\n", f);
+	funlockfile(f);
 }
 
 /* ---- JUnit ---- */

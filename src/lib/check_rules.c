@@ -75,7 +75,22 @@ void termin__lower(termin_buf *b, const char *s, size_t len)
 			continue;
 		}
 		if ((c == 0xD0 || c == 0xD1) && i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
-			int32_t cp = lower_cp(((c & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F));
+			unsigned char d = (unsigned char)s[i + 1];
+			/* а-я as they are; А-П (D0 90-9F) and Р-Я (D0 A0-AF)
+			 * shifted by 0x20 in their code points, bytes written here */
+			if ((c == 0xD0 && d >= 0x90) || (c == 0xD1 && d <= 0x8F)) {
+				if (c == 0xD0 && d < 0xA0) {
+					d += 0x20;
+				} else if (c == 0xD0 && d < 0xB0) {
+					c = 0xD1;
+					d -= 0x20;
+				}
+				b->ptr[b->len++] = (char)c;
+				b->ptr[b->len++] = (char)d;
+				i += 2;
+				continue;
+			}
+			int32_t cp = lower_cp(((c & 0x1F) << 6) | (d & 0x3F));
 			int n = termin__utf8_encode(cp, enc);
 			if (n == 2) {
 				b->ptr[b->len++] = enc[0];
@@ -133,7 +148,7 @@ size_t termin__check_words_into(const char *s, size_t len, ck_word **out, size_t
 	int sentence = 1;
 	while (i < len) {
 		size_t at = i;
-		int32_t cp = termin__ck_next(s, len, &i);
+		int32_t cp = termin__utf8_next_fast(s, len, &i);
 		if (!is_word_char(cp)) {
 			if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == '\n')
 				sentence = 1;
@@ -149,7 +164,7 @@ size_t termin__check_words_into(const char *s, size_t len, ck_word **out, size_t
 			size_t before = j;
 			if (j >= len)
 				break;
-			int32_t c = termin__ck_next(s, len, &j);
+			int32_t c = termin__utf8_next_fast(s, len, &j);
 			if (is_word_char(c)) {
 				if (c < 128) {
 					/* ASCII: a digit or a Latin letter */
@@ -178,7 +193,7 @@ size_t termin__check_words_into(const char *s, size_t len, ck_word **out, size_t
 			}
 			if ((is_apostrophe(c) || is_hyphen(c)) && j < len) {
 				size_t k = j;
-				int32_t next = termin__ck_next(s, len, &k);
+				int32_t next = termin__utf8_next_fast(s, len, &k);
 				if (is_word_char(next))
 					continue;
 			}
@@ -238,10 +253,29 @@ size_t termin__check_links(const char *s, size_t len, ck_span **out)
 	return termin__check_links_into(s, len, out, &cap);
 }
 
+/* Whether s may hold a link: every one has "://", a "www." or a dot
+ * before a letter or digit. Most sentences have none of them, and this
+ * costs a memchr instead of the scan below. */
+static int may_have_link(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	while ((p = memchr(p, '.', (size_t)(end - p)))) {
+		if ((p + 1 < end && isalnum((unsigned char)p[1])) || (p > s && (p[-1] | 32) == 'w'))
+			return 1;
+		p++;
+	}
+	for (p = s; (p = memchr(p, ':', (size_t)(end - p))); p++)
+		if (end - p >= 3 && p[1] == '/' && p[2] == '/')
+			return 1;
+	return 0;
+}
+
 size_t termin__check_links_into(const char *s, size_t len, ck_span **out, size_t *capp)
 {
 	ck_span *sp = *out;
 	size_t n = 0, cap = *capp, i = 0;
+	if (!may_have_link(s, len))
+		return 0;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 		if (!(isalnum(c) || c == '_') || (i > 0 && (host_char((unsigned char)s[i - 1]) || s[i - 1] == '/' ||
@@ -614,6 +648,9 @@ static size_t collect_tags(const char *s, size_t len, int markup, char ***out)
 {
 	char **keys = NULL;
 	size_t n = 0, cap = 0;
+	/* (most texts have none: three memchr instead of a loop) */
+	if (!memchr(s, '<', len) && !memchr(s, '{', len) && !memchr(s, '%', len))
+		len = 0;
 	for (size_t i = 0; i < len; i++) {
 		/* tags and placeholders start with '<', '{' or '%' */
 		if (s[i] != '<' && s[i] != '{' && s[i] != '%')
@@ -725,6 +762,13 @@ static void check_quotes(termin_checker *ck, const ck_unit *cu, int side)
 	size_t len = cu->len[side], i = 0;
 	int depth = 0;
 	int ru = cu->ru[side];
+	/* from the first byte that may start one (memchr is quicker than the
+	 * loop below; many texts have none) */
+	const char *from[3] = { memchr(s, '"', len), memchr(s, 0xC2, len), memchr(s, 0xE2, len) };
+	i = len;
+	for (int k = 0; k < 3; k++)
+		if (from[k] && (size_t)(from[k] - s) < i)
+			i = (size_t)(from[k] - s);
 	while (i < len) {
 		/* quotation marks are '"' or start with C2 («») or E2 (“”„) */
 		unsigned char c = (unsigned char)s[i];

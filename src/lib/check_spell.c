@@ -59,8 +59,11 @@ struct check_spell {
 	size_t n_vu, cap_vu;
 	termin_buf a, b, c;
 	/* everything above is shared by the threads of phase 1 (which ask
-	 * the dictionaries for words their caches lack) and phase 2 */
+	 * the dictionaries for words their caches lack) and phase 2; but
+	 * `computed`, which is written under both locks and read under
+	 * computed_lock alone */
 	pthread_mutex_t lock;
+	pthread_mutex_t computed_lock;
 };
 
 /* Whether spelling judges this word at all: two or more letters, no
@@ -122,6 +125,7 @@ int termin__check_spell_new(check_spell **out, termin_speller *sp, const termin_
 	cs->translit = termin_strmap_new();
 	cs->variety = variety ? termin__xstrdup(variety) : NULL;
 	pthread_mutex_init(&cs->lock, NULL);
+	pthread_mutex_init(&cs->computed_lock, NULL);
 	/* the speller's own en_US and en_GB when it has them (used under the
 	 * same lock: no second copy of either), else dictionaries of their
 	 * own */
@@ -189,6 +193,7 @@ void termin__check_spell_free(check_spell *cs)
 	termin_buf_free(&cs->b);
 	termin_buf_free(&cs->c);
 	pthread_mutex_destroy(&cs->lock);
+	pthread_mutex_destroy(&cs->computed_lock);
 	free(cs);
 }
 
@@ -643,6 +648,15 @@ static void look_at(ck_job *job, int side, size_t i)
 	job->spell_at[side][job->n_spell_at[side]++] = i;
 }
 
+/* The verdict of phase 1 that some thread has made for a word. */
+static int computed_get(check_spell *cs, const char *w, size_t n, intptr_t *v)
+{
+	pthread_mutex_lock(&cs->computed_lock);
+	int found = termin_strmap_get(cs->computed, w, n, v);
+	pthread_mutex_unlock(&cs->computed_lock);
+	return found;
+}
+
 static int verdicts_side(termin_checker *ck, check_spell *cs, termin_strmap *cache, ck_quick *quick,
                          const ck_unit *cu, int side, ck_job *job)
 {
@@ -664,20 +678,24 @@ static int verdicts_side(termin_checker *ck, check_spell *cs, termin_strmap *cac
 			continue;
 		}
 		ck_quick *q = NULL;
-		uint64_t qw[2] = { 0, 0 };
-		if (wl <= 16) {
-			memcpy(qw, ws, wl);
-			uint64_t h = (qw[0] * 0x9E3779B97F4A7C15ULL) ^ (qw[1] * 0xC2B2AE3D27D4EB4FULL) ^ wl;
-			q = &quick[(h * 0x9E3779B97F4A7C15ULL) >> (64 - CK_QUICK_BITS)];
-			if (q->len == wl + 1 && q->w[0] == qw[0] && q->w[1] == qw[1]) {
+		uint64_t qw[CK_QUICK_MAX / 8];
+		if (wl <= CK_QUICK_MAX) {
+			q = termin__ck_quick_slot(quick, CK_QUICK_BITS, ws, wl, (uint32_t)wl + 1, qw);
+			if (termin__ck_quick_is(q, qw, (uint32_t)wl + 1)) {
 				v = q->v;
 				goto judged;
 			}
 		}
 		if (!termin_strmap_get(cache, ws, wl, &v)) {
+			/* another thread may have judged it already: asked under a
+			 * lock of its own, as phase 2 holds the spelling lock
+			 * for as long as hunspell takes to suggest */
+			if (computed_get(cs, ws, wl, &v)) {
+				termin_strmap_put(cache, ws, wl, v);
+				goto found;
+			}
 			pthread_mutex_lock(&cs->lock);
-			/* another thread may have judged it already */
-			if (termin_strmap_get(cs->computed, ws, wl, &v)) {
+			if (computed_get(cs, ws, wl, &v)) {
 				pthread_mutex_unlock(&cs->lock);
 				termin_strmap_put(cache, ws, wl, v);
 				goto found;
@@ -700,17 +718,15 @@ static int verdicts_side(termin_checker *ck, check_spell *cs, termin_strmap *cac
 				v |= variety_of(cs, cw.ptr, cw.len);
 				termin_buf_free(&cw);
 			}
+			pthread_mutex_lock(&cs->computed_lock);
 			termin_strmap_put(cs->computed, ws, wl, v);
+			pthread_mutex_unlock(&cs->computed_lock);
 			pthread_mutex_unlock(&cs->lock);
 			termin_strmap_put(cache, ws, wl, v);
 		}
 	found:
-		if (q) {
-			q->w[0] = qw[0];
-			q->w[1] = qw[1];
-			q->len = (uint32_t)wl + 1;
-			q->v = (int32_t)v;
-		}
+		if (q)
+			termin__ck_quick_set(q, qw, (uint32_t)wl + 1, (int32_t)v);
 	judged:
 		out[i] = v;
 		/* phase 2 looks at unknown words and at US/GB spellings */

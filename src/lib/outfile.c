@@ -168,28 +168,48 @@ void termin_outfile_abort(termin_outfile *f)
 int termin_json_write_string(FILE *f, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
 	size_t run = 0;
-	putc('"', f);
+	int failed;
+	/* one lock for the string, not one a call */
+	flockfile(f);
+	putc_unlocked('"', f);
 	for (size_t i = 0; i < len; i++) {
+		/* eight bytes at a time while none needs escaping: none below
+		 * 0x20, none '"', '\\' or 0x7F (tests for a zero byte) */
+		while (i + 8 <= len) {
+			uint64_t x, q, b, d;
+			memcpy(&x, s + i, 8);
+			q = x ^ (ones * '"');
+			b = x ^ (ones * '\\');
+			d = x ^ (ones * 0x7F);
+			if ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) | ((d - ones) & ~d)) & highs)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
 		unsigned char c = (unsigned char)s[i];
 		/* (most bytes: a quick test first) */
 		if (c > '\\' ? c != 0x7F : c >= 0x20 && c != '"' && c != '\\')
 			continue;
-		fwrite(s + run, 1, i - run, f);
+		fwrite_unlocked(s + run, 1, i - run, f);
 		run = i + 1;
 		switch (c) {
-		case '"': fputs("\\\"", f); break;
-		case '\\': fputs("\\\\", f); break;
-		case '\n': fputs("\\n", f); break;
-		case '\r': fputs("\\r", f); break;
-		case '\t': fputs("\\t", f); break;
+		case '"': fputs_unlocked("\\\"", f); break;
+		case '\\': fputs_unlocked("\\\\", f); break;
+		case '\n': fputs_unlocked("\\n", f); break;
+		case '\r': fputs_unlocked("\\r", f); break;
+		case '\t': fputs_unlocked("\\t", f); break;
 		default:
-			fputs("\\u00", f);
-			putc(hex[c >> 4], f);
-			putc(hex[c & 15], f);
+			fputs_unlocked("\\u00", f);
+			putc_unlocked(hex[c >> 4], f);
+			putc_unlocked(hex[c & 15], f);
 		}
 	}
-	fwrite(s + run, 1, len - run, f);
-	putc('"', f);
-	return ferror(f) ? termin__error_set(TERMIN_EIO, "write failed") : 0;
+	fwrite_unlocked(s + run, 1, len - run, f);
+	putc_unlocked('"', f);
+	failed = ferror_unlocked(f);
+	funlockfile(f);
+	return failed ? termin__error_set(TERMIN_EIO, "write failed") : 0;
 }

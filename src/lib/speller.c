@@ -149,6 +149,11 @@ typedef struct {
 } pooled;
 
 static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+/* hunspell's loading and freeing share a table of Unicode cases with an
+ * unlocked reference count (initialize_utf_tbl, free_utf_tbl): two
+ * threads loading dictionaries at once could count it wrong and free it
+ * under a live handle, so one thread at a time loads or frees */
+static pthread_mutex_t load_lock = PTHREAD_MUTEX_INITIALIZER;
 static pooled *pool;
 static size_t pool_n, pool_cap;
 static unsigned long pool_clock;
@@ -163,8 +168,11 @@ struct Hunhandle *termin__hunspell_open(const char *aff, const char *dic)
 			return pool[i].h;
 		}
 	pthread_mutex_unlock(&pool_lock);
-	/* loaded outside the lock: another thread may load its own meanwhile */
+	/* loaded outside the pool's lock: another thread may take a loaded
+	 * handle meanwhile */
+	pthread_mutex_lock(&load_lock);
 	Hunhandle *h = Hunspell_create(aff, dic);
+	pthread_mutex_unlock(&load_lock);
 	if (!h)
 		return NULL;
 	pthread_mutex_lock(&pool_lock);
@@ -198,7 +206,9 @@ void termin__hunspell_close(struct Hunhandle *h)
 	}
 	pthread_mutex_unlock(&pool_lock);
 	if (gone.h) {
+		pthread_mutex_lock(&load_lock);
 		Hunspell_destroy(gone.h);
+		pthread_mutex_unlock(&load_lock);
 		free(gone.aff);
 		free(gone.dic);
 	}

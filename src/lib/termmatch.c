@@ -25,7 +25,7 @@
 #define MAX_KEYS 6      /* ids per text token */
 #define MAX_PATHS 64    /* alternative paths per term */
 #define TOKEN_CACHE_MAX 200000 /* distinct tokens remembered by a matcher */
-#define QUICK_BITS 12           /* 4,096 entries of the quick table */
+#define QUICK_BITS 16           /* 65,536 entries of the quick table */
 
 typedef struct {
 	const termin_term *t;
@@ -89,10 +89,10 @@ struct termin_matcher {
 	 * (case folding, stemming) and vocabulary lookups of a word are
 	 * computed once. Value: offset in tcids of [count, ids...]. */
 	termin_strmap *tcache;
-	/* in front of it, for tokens of up to 16 bytes (most of them): a
-	 * direct-mapped table of their offsets in tcids, no hashing of
-	 * strings */
-	struct quick_ent { uint64_t w[2]; uint32_t meta, off; } *quick;
+	/* in front of it, for tokens of up to 32 bytes (almost all, Russian
+	 * words included): a direct-mapped table of their offsets in tcids,
+	 * no hashing of strings */
+	struct quick_ent { uint64_t w[4]; uint32_t meta, off; } *quick;
 	uint32_t *tcids;
 	size_t ntcids, captcids;
 	termin_buf tkey;
@@ -535,6 +535,39 @@ static int cmp_hit(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* qsort for the few candidates and hits of a segment: an insertion sort
+ * below 32 (qsort costs about 800 instructions a call even for two),
+ * stable as glibc's merge sort is, so ties keep their order either way. */
+static void sort_cands(cand *a, size_t n)
+{
+	if (n >= 32) {
+		qsort(a, n, sizeof *a, cmp_cand);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		cand x = a[i];
+		size_t j = i;
+		for (; j > 0 && cmp_cand(&a[j - 1], &x) > 0; j--)
+			a[j] = a[j - 1];
+		a[j] = x;
+	}
+}
+
+static void sort_hits(termin_term_hit *a, size_t n)
+{
+	if (n >= 32) {
+		qsort(a, n, sizeof *a, cmp_hit);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		termin_term_hit x = a[i];
+		size_t j = i;
+		for (; j > 0 && cmp_hit(&a[j - 1], &x) > 0; j--)
+			a[j] = a[j - 1];
+		a[j] = x;
+	}
+}
+
 static int status_rank(termin_term_status s)
 {
 	switch (s) {
@@ -604,25 +637,31 @@ int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, s
 		intptr_t off;
 		/* the cache key: the token's bytes and what was read from them
 		 * (not the hyphen flag, which depends on the next character) */
-		/* tokens with digits are not remembered: numbers rarely repeat,
-		 * their keys are cheap, and they would crowd out the words */
-		int cached = !memchr_digit(text + t->start, t->end - t->start);
 		struct quick_ent *q = NULL;
-		uint64_t qw[2] = { 0, 0 };
+		uint64_t qw[4] = { 0, 0, 0, 0 };
 		uint32_t qmeta = 0;
-		if (cached && t->end - t->start <= 16) {
+		if (t->end - t->start <= sizeof qw) {
 			size_t tl = t->end - t->start;
 			memcpy(qw, text + t->start, tl);
-			qmeta = 1u | (uint32_t)tl << 1 | (uint32_t)(t->wend - t->start) << 6 |
-			        (uint32_t)(t->flags & ~(unsigned)TERMIN__TK_HYPHEN) << 11;
-			uint64_t h = (qw[0] * 0x9E3779B97F4A7C15ULL) ^ (qw[1] * 0xC2B2AE3D27D4EB4FULL) ^ qmeta;
+			qmeta = 1u | (uint32_t)tl << 1 | (uint32_t)(t->wend - t->start) << 7 |
+			        (uint32_t)(t->flags & ~(unsigned)TERMIN__TK_HYPHEN) << 13;
+			uint64_t h = (qw[0] * 0x9E3779B97F4A7C15ULL) ^ (qw[1] * 0xC2B2AE3D27D4EB4FULL) ^
+			             (qw[2] * 0x165667B19E3779F9ULL) ^ (qw[3] * 0xD6E8FEB86659FD93ULL) ^ qmeta;
 			q = &m->quick[(h * 0x9E3779B97F4A7C15ULL) >> (64 - QUICK_BITS)];
-			if (q->meta == qmeta && q->w[0] == qw[0] && q->w[1] == qw[1]) {
+			/* (only tokens without digits get in: the test for
+			 * digits waits for a miss) */
+			if (q->meta == qmeta && q->w[0] == qw[0] && q->w[1] == qw[1] && q->w[2] == qw[2] &&
+			    q->w[3] == qw[3]) {
 				k = (int)m->tcids[q->off];
 				memcpy(ids, m->tcids + q->off + 1, (size_t)k * sizeof *ids);
 				goto keyed;
 			}
 		}
+		/* tokens with digits are not remembered: numbers rarely repeat,
+		 * their keys are cheap, and they would crowd out the words */
+		int cached = !memchr_digit(text + t->start, t->end - t->start);
+		if (!cached)
+			q = NULL;
 		if (cached) {
 			size_t tl = t->end - t->start;
 			termin_buf_clear(&m->tkey);
@@ -636,7 +675,7 @@ int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, s
 			k = (int)m->tcids[off];
 			memcpy(ids, m->tcids + off + 1, (size_t)k * sizeof *ids);
 			if (q)
-				*q = (struct quick_ent){ { qw[0], qw[1] }, qmeta, (uint32_t)off };
+				*q = (struct quick_ent){ { qw[0], qw[1], qw[2], qw[3] }, qmeta, (uint32_t)off };
 		} else {
 			termin_buf_clear(&m->keys);
 			c = termin__token_keys(m->norm, text, t, 0, &m->keys);
@@ -656,7 +695,7 @@ int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, s
 			}
 			TERMIN_GROW(m->tcids, m->captcids, m->ntcids + 1 + (size_t)k);
 			if (q)
-				*q = (struct quick_ent){ { qw[0], qw[1] }, qmeta, (uint32_t)m->ntcids };
+				*q = (struct quick_ent){ { qw[0], qw[1], qw[2], qw[3] }, qmeta, (uint32_t)m->ntcids };
 			termin_strmap_put(m->tcache, m->tkey.ptr, m->tkey.len, (intptr_t)m->ntcids);
 			m->tcids[m->ntcids++] = (uint32_t)k;
 			memcpy(m->tcids + m->ntcids, ids, (size_t)k * sizeof *ids);
@@ -678,7 +717,7 @@ int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, s
 		return 0;
 
 	/* longest first, no overlaps */
-	qsort(m->cands, m->ncands, sizeof *m->cands, cmp_cand);
+	sort_cands(m->cands, m->ncands);
 	memset(m->taken, 0, n);
 	for (size_t i = 0; i < m->ncands; i++) {
 		const cand *c = &m->cands[i];
@@ -723,7 +762,7 @@ int termin_matcher_find(termin_matcher *m, const char *lang, const char *text, s
 		size_t off = (size_t)(uintptr_t)m->hits[i].alternatives;
 		m->hits[i].alternatives = m->hits[i].n_alternatives ? m->alts + off : NULL;
 	}
-	qsort(m->hits, m->nhits, sizeof *m->hits, cmp_hit);
+	sort_hits(m->hits, m->nhits);
 	*hits = m->hits;
 	*nhits = m->nhits;
 	return 0;

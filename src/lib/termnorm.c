@@ -60,7 +60,8 @@ static inline int cls(int32_t cp)
 	if (cp >= 0x410 && cp <= 0x44F)
 		return C_WORD;
 	if (cp < 0x80 && cp >= 0) {
-		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9'))
+		/* (cp | 0x20 folds exactly A-Z onto a-z) */
+		if ((uint32_t)((cp | 0x20) - 'a') < 26 || (uint32_t)(cp - '0') < 10)
 			return C_WORD;
 		if (cp == '\'' || cp == '`')
 			return C_APOS;
@@ -127,7 +128,7 @@ static inline int is_letter(int32_t cp)
 	return u_isalpha(cp);
 }
 
-static int32_t peek(const char *s, size_t len, size_t i, size_t *next)
+static inline int32_t peek(const char *s, size_t len, size_t i, size_t *next)
 {
 	size_t j = i;
 	int32_t cp;
@@ -135,7 +136,7 @@ static int32_t peek(const char *s, size_t len, size_t i, size_t *next)
 		*next = i;
 		return -2;
 	}
-	cp = (unsigned char)s[i] < 0x80 ? (j++, (unsigned char)s[i]) : termin__utf8_next(s, len, &j);
+	cp = termin__utf8_next_fast(s, len, &j);
 	*next = j;
 	return cp;
 }

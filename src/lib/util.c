@@ -461,7 +461,10 @@ size_t termin__utf8_count(const char *s, size_t n)
 	for (; i + 8 <= n; i += 8) {
 		uint64_t x;
 		memcpy(&x, s + i, 8);
-		cont += (size_t)__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ULL);
+		/* one bit 7 per continuation byte, summed by a multiply (a
+		 * popcount without -mpopcnt is a call into libgcc) */
+		uint64_t m = (x & ~(x << 1) & 0x8080808080808080ULL) >> 7;
+		cont += (size_t)((m * 0x0101010101010101ULL) >> 56);
 	}
 	for (; i < n; i++)
 		cont += ((unsigned char)s[i] & 0xC0) == 0x80;

@@ -30,9 +30,15 @@ void *termin__xrealloc(void *p, size_t n);
 char *termin__xstrdup(const char *s);
 char *termin__xstrndup(const char *s, size_t n);
 
-/* Grows `*arr` (element size `size`) so it holds at least `need` elements. */
+/* Grows `*arr` (element size `size`) so it holds at least `need` elements.
+ * The macro tests first, inline: it runs once per element pushed in the
+ * checks' inner loops (its arguments are evaluated twice). */
 void termin__grow(void **arr, size_t *cap, size_t need, size_t size);
-#define TERMIN_GROW(arr, cap, need) termin__grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+#define TERMIN_GROW(arr, cap, need)                                                  \
+	do {                                                                         \
+		if ((need) > (cap))                                                  \
+			termin__grow((void **)&(arr), &(cap), (need), sizeof(*(arr))); \
+	} while (0)
 
 /* ---- errors ---- */
 /* Records an error for termin_error_last() and returns `code`. */
@@ -89,6 +95,22 @@ uint64_t termin__hash64(const void *data, size_t len, uint64_t seed);
 int32_t termin__utf8_next(const char *s, size_t len, size_t *i);
 /* Decodes the code point ending just before s[*i] and moves *i back. */
 int32_t termin__utf8_prev(const char *s, size_t *i);
+/* termin__utf8_next with ASCII and the two-byte letters of Russian
+ * inline: for the loops over every character of a text. */
+static inline int32_t termin__utf8_next_fast(const char *s, size_t len, size_t *i)
+{
+	unsigned char c = (unsigned char)s[*i];
+	if (c < 0x80) {
+		(*i)++;
+		return c;
+	}
+	if ((c == 0xD0 || c == 0xD1) && *i + 1 < len && ((unsigned char)s[*i + 1] & 0xC0) == 0x80) {
+		int32_t cp = ((c & 0x1F) << 6) | ((unsigned char)s[*i + 1] & 0x3F);
+		*i += 2;
+		return cp;
+	}
+	return termin__utf8_next(s, len, i);
+}
 /* Encodes `cp` into out (at least 4 bytes); returns the byte count. */
 int termin__utf8_encode(int32_t cp, char *out);
 /* The characters in n bytes of UTF-8: the bytes that are not continuation

@@ -107,7 +107,9 @@ int termin_checker_new(termin_checker **out, const termin_checker_opts *opts);
 void termin_checker_free(termin_checker *ck);
 
 /* Sets the severity of check `id` ("all" for every check);
- * TERMIN_SEVERITY_OFF disables it. TERMIN_EUSAGE for an unknown id. */
+ * TERMIN_SEVERITY_OFF disables it: its work is skipped, and the findings
+ * of the other checks stay the same. Severities are set before the first
+ * unit is added. TERMIN_EUSAGE for an unknown id. */
 int termin_checker_set_severity(termin_checker *ck, const char *id, termin_severity sev);
 termin_severity termin_checker_severity(const termin_checker *ck, const char *id);
 

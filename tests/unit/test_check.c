@@ -232,6 +232,32 @@ void test_check__consistency_groups(void)
 	termin_checker_free(ck);
 }
 
+/* Translations that differ only in their white space (runs, NBSP, thin
+ * space, tab, the edges) are one translation; a word more is another. */
+void test_check__consistency_ignores_white_space(void)
+{
+	termin_checker *ck = checker(NULL);
+	const char *src = "The meeting of the heads of the units took place.";
+	add(ck, "s1", src, "Совещание\xc2\xa0руководителей подразделений состоялось.");
+	add(ck, "s2", src, "Совещание руководителей  подразделений состоялось. ");
+	add(ck, "s3", src, " Совещание руководителей\xe2\x80\x89подразделений состоялось.");
+	add(ck, "s4", src, "Совещание\tруководителей подразделений   состоялось.");
+	add(ck, "s5", src, "Совещание руководителей всех подразделений состоялось.");
+	T_OK(termin_checker_finish(ck));
+	size_t groups = 0;
+	for (size_t i = 0; i < termin_checker_count(ck); i++) {
+		const termin_finding *f = termin_checker_finding(ck, i);
+		if (strcmp(f->check, "inconsistent-target") != 0)
+			continue;
+		T_EQ_INT(f->n_tuids, 5);
+		T_ASSERT(strstr(f->message, "2 different translations for the same source: ") == f->message);
+		T_ASSERT(strstr(f->message, "(s1, s2, s3, s4); ") != NULL);
+		groups++;
+	}
+	T_EQ_INT(groups, 1);
+	termin_checker_free(ck);
+}
+
 void test_check__ignore_and_severity(void)
 {
 	const char *dir = tt_tmpdir();

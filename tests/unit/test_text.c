@@ -271,3 +271,20 @@ void test_text__lang_detect(void)
 	T_EQ_STR(termin_lang_detect("The CSTO Secretary General", 26), "en");
 	T_ASSERT(termin_lang_detect("05.06.2020 00:01:00", 19) == NULL);
 }
+
+size_t termin__utf8_count(const char *s, size_t n); /* util.c: semi-private */
+
+/* The eight-bytes-at-a-time count agrees with counting the bytes that do
+ * not continue a character, at every length and alignment. */
+void test_text__utf8_count_matches_bytewise(void)
+{
+	const char *s = "Ёж «ёлка» — x\xe2\x80\x89y 日本 \xf0\x9f\x98\x80 abc\xd0\x81\xd1\x91 end of the text here";
+	size_t len = strlen(s);
+	for (size_t a = 0; a < 9; a++)
+		for (size_t n = 0; a + n <= len; n++) {
+			size_t want = 0;
+			for (size_t i = a; i < a + n; i++)
+				want += ((unsigned char)s[i] & 0xC0) != 0x80;
+			T_EQ_INT((long long)termin__utf8_count(s + a, n), (long long)want);
+		}
+}
