@@ -1121,6 +1121,11 @@ static int processors(void)
 	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
 }
 
+int termin__check_threads(const termin_checker *ck)
+{
+	return ck->threads > 0 ? ck->threads : processors();
+}
+
 /* Starts the worker threads (once the run proves long enough to be
  * worth their set-up). A thread that cannot start only means fewer. */
 static void start_workers(termin_checker *ck)

@@ -345,4 +345,7 @@ void termin__check_add_group(termin_checker *ck, int check, const size_t *units,
                              const char *source, const char *target, const char *match,
                              const char *suggestion, const char *message);
 
+/* The threads a run may use: --jobs, else one a processor. */
+int termin__check_threads(const termin_checker *ck);
+
 #endif

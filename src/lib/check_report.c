@@ -7,6 +7,7 @@
 #include "check_internal.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -143,20 +144,34 @@ static void jstr(FILE *f, const char *s)
 		termin_json_write_string(f, s, strlen(s));
 }
 
-static void report_json(const termin_checker *ck, FILE *f, const termin_report_opts *o)
+/* A part of the JSON report's findings: findings [from, to), each
+ * written as ",\n  {...}", but for the report's first ("\n  {...}"). */
+typedef struct {
+	const termin_checker *ck;
+	const termin_report_opts *o;
+	size_t from, to;
+	int first;                  /* the report's first finding may be here */
+	FILE *f;                    /* where: the report, or a memory stream */
+	char *buf;                  /* the memory stream's bytes */
+	size_t len;
+	size_t by_sev[4], by_check[CK_COUNT], n;
+} json_part;
+
+static void *json_findings(void *arg)
 {
-	size_t by_sev[4] = { 0 }, by_check[CK_COUNT] = { 0 }, n = 0;
-	/* one lock for the report: a dozen stdio calls a finding */
+	json_part *p = arg;
+	const termin_checker *ck = p->ck;
+	FILE *f = p->f;
+	/* one lock for the part: a dozen stdio calls a finding */
 	flockfile(f);
-	fputs("{\"findings\": [", f);
-	for (size_t i = 0; i < ck->nf; i++) {
+	for (size_t i = p->from; i < p->to; i++) {
 		const termin_finding *x = &ck->f[i].pub;
-		if (!shown(x, o))
+		if (!shown(x, p->o))
 			continue;
-		by_sev[x->severity]++;
-		by_check[ck->f[i].check]++;
-		fputs(n++ ? ",\n  {" : "\n  {", f);
-		fputs("\"check\": ", f);
+		p->by_sev[x->severity]++;
+		p->by_check[ck->f[i].check]++;
+		fputs(p->first && p->n == 0 ? "\n  {\"check\": " : ",\n  {\"check\": ", f);
+		p->n++;
 		jstr(f, x->check);
 		fputs(", \"severity\": ", f);
 		jstr(f, termin_severity_name(x->severity));
@@ -182,6 +197,63 @@ static void report_json(const termin_checker *ck, FILE *f, const termin_report_o
 		jstr(f, x->suggestion);
 		fputs("}", f);
 	}
+	funlockfile(f);
+	return NULL;
+}
+
+/* Findings per part below which the report is written on one thread. */
+enum { JSON_PART_MIN = 4096 };
+
+static void report_json(const termin_checker *ck, FILE *f, const termin_report_opts *o)
+{
+	size_t by_sev[4] = { 0 }, by_check[CK_COUNT] = { 0 }, n = 0;
+	json_part parts[8];
+	pthread_t th[8];
+	int started[8] = { 0 };
+	size_t np = (size_t)termin__check_threads(ck);
+	if (np > 8)
+		np = 8;
+	if (np > ck->nf / JSON_PART_MIN)
+		np = ck->nf / JSON_PART_MIN;
+	if (np < 1)
+		np = 1;
+	/* A long report is formatted in parts: the first on this thread
+	 * straight into the report, each other one on a thread of its own
+	 * into memory, written after the ones before it. The same bytes as
+	 * one pass. */
+	for (size_t k = 0; k < np; k++) {
+		json_part *p = &parts[k];
+		memset(p, 0, sizeof *p);
+		p->ck = ck;
+		p->o = o;
+		p->from = ck->nf * k / np;
+		p->to = ck->nf * (k + 1) / np;
+		p->f = k == 0 ? f : open_memstream(&p->buf, &p->len);
+		started[k] = k > 0 && p->f && pthread_create(&th[k], NULL, json_findings, p) == 0;
+	}
+	fputs("{\"findings\": [", f);
+	for (size_t k = 0; k < np; k++) {
+		json_part *p = &parts[k];
+		if (started[k]) {
+			pthread_join(th[k], NULL);
+			fclose(p->f);
+			/* no comma before the report's first finding */
+			size_t skip = n == 0 && p->len ? 1 : 0;
+			fwrite(p->buf + skip, 1, p->len - skip, f);
+		} else {
+			if (p->f && p->f != f)
+				fclose(p->f);
+			p->f = f;
+			p->first = n == 0;
+			json_findings(p);
+		}
+		free(p->buf);
+		n += p->n;
+		for (int s2 = 0; s2 < 4; s2++)
+			by_sev[s2] += p->by_sev[s2];
+		for (size_t c = 0; c < CK_COUNT; c++)
+			by_check[c] += p->by_check[c];
+	}
 	fprintf(f, "%s],\n \"summary\": {\"units\": %zu, \"findings\": %zu, \"errors\": %zu, \"warnings\": %zu, "
 	           "\"info\": %zu, \"suppressed\": %zu, \"checks\": {",
 	        n ? "\n" : "", ck->units, n, by_sev[3], by_sev[2], by_sev[1], ck->suppressed);
@@ -191,7 +263,6 @@ static void report_json(const termin_checker *ck, FILE *f, const termin_report_o
 		fprintf(f, "%s\"%s\": %zu", k++ ? ", " : "", termin_check_id(c), by_check[c]);
 	}
 	fputs("}}}\n", f);
-	funlockfile(f);
 }
 
 /* ---- JUnit ---- */

@@ -584,3 +584,68 @@ void test_check__texts_from_the_temporary_file(void)
 	termin_glossary_free(g);
 	free(tmx);
 }
+
+/* The JSON report of many findings is formatted in parts on several
+ * threads (check_report.c). Every unit has a double space (a warning);
+ * from unit `from` on, the target is empty (untranslated, an error), so
+ * with only errors shown the first parts show nothing. */
+static char *many_findings_report(int threads, int from, int min_sev)
+{
+	termin_checker *ck;
+	termin_checker_opts o = TERMIN_CHECKER_OPTS_INIT;
+	o.threads = threads;
+	T_OK(termin_checker_new(&ck, &o));
+	for (int i = 0; i < 12000; i++) {
+		char id[32], src[128], tgt[128];
+		termin_check_unit u = { 0 };
+		snprintf(id, sizeof id, "u%d", i);
+		snprintf(src, sizeof src, "Item  %d of the plan.", i);
+		if (i >= from)
+			tgt[0] = '\0';
+		else
+			snprintf(tgt, sizeof tgt, "Пункт %d плана.", i);
+		u.file = "many.tmx";
+		u.line = (size_t)i + 1;
+		u.tuid = id;
+		u.src_lang = "en";
+		u.tgt_lang = "ru";
+		u.source = src;
+		u.source_len = strlen(src);
+		u.target = tgt;
+		u.target_len = strlen(tgt);
+		T_OK(termin_checker_add(ck, &u));
+	}
+	T_OK(termin_checker_finish(ck));
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	termin_report_opts ro = TERMIN_REPORT_OPTS_INIT;
+	ro.format = TERMIN_REPORT_JSON;
+	ro.min_severity = (termin_severity)min_sev;
+	T_OK(termin_check_report(ck, f, &ro));
+	fclose(f);
+	termin_checker_free(ck);
+	return text;
+}
+
+void test_check__json_report_in_parts(void)
+{
+	static const int from[] = { 0, 5000, 11990, 12000 };
+	for (size_t k = 0; k < 2 * sizeof from / sizeof *from; k++) {
+		int fr = from[k / 2], sev = k % 2 ? TERMIN_SEVERITY_ERROR : TERMIN_SEVERITY_INFO;
+		char *one = many_findings_report(1, fr, sev);
+		char *three = many_findings_report(3, fr, sev);
+		T_EQ_STR(three, one);
+		/* no comma before the first finding, none missing between */
+		T_ASSERT(strncmp(three, "{\"findings\": [", 14) == 0);
+		T_ASSERT(strstr(three, "[,") == NULL);
+		T_ASSERT(strstr(three, "}\n  {") == NULL);
+		char want[64];
+		snprintf(want, sizeof want, "\"untranslated\": %d", 12000 - fr);
+		T_ASSERT(strstr(three, want) != NULL);
+		snprintf(want, sizeof want, "\"double-space\": %d", sev == TERMIN_SEVERITY_ERROR ? 0 : 12000);
+		T_ASSERT(strstr(three, want) != NULL);
+		free(one);
+		free(three);
+	}
+}
