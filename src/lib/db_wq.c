@@ -62,8 +62,7 @@ static struct {
 	sqlite3_vfs *base;
 	pthread_mutex_t mx;
 	pthread_cond_t cv_work, cv_done, cv_space;
-	wreq *head, *tail;      /* queued; head is being written while busy */
-	int busy;
+	wreq *head, *tail;      /* queued; the writer writes head, then unlinks it */
 	size_t bytes;
 	int idle;               /* the writer waits for work */
 	int waiters;            /* threads waiting for writes to be done */
@@ -90,7 +89,6 @@ static void *writer(void *arg)
 			wq.idle = 0;
 		}
 		wreq *r = wq.head;
-		wq.busy = 1;
 		pthread_mutex_unlock(&wq.mx);
 		int rc = r->f->real->pMethods->xWrite(r->f->real, r->data, r->n, r->off);
 		pthread_mutex_lock(&wq.mx);
@@ -101,7 +99,6 @@ static void *writer(void *arg)
 		wq.head = r->next;
 		if (!wq.head)
 			wq.tail = NULL;
-		wq.busy = 0;
 		free(r);
 		if (wq.waiters)
 			pthread_cond_broadcast(&wq.cv_done);
@@ -415,7 +412,7 @@ static void after_fork_child(void)
 	pthread_cond_init(&wq.cv_done, NULL);
 	pthread_cond_init(&wq.cv_space, NULL);
 	wq.head = wq.tail = NULL;
-	wq.busy = wq.idle = wq.waiters = wq.full = wq.started = wq.stopping = wq.n_files = 0;
+	wq.idle = wq.waiters = wq.full = wq.started = wq.stopping = wq.n_files = 0;
 	wq.bytes = 0;
 }
 
