@@ -27,11 +27,13 @@ static termin_checker *checker(termin_glossary *g)
 	return ck;
 }
 
-static void add(termin_checker *ck, const char *tuid, const char *src, const char *tgt)
+/* Adds an EN-RU unit read at `file`:`line`. */
+static void add_at(termin_checker *ck, const char *file, size_t line, const char *tuid,
+                   const char *src, const char *tgt)
 {
 	termin_check_unit u = { 0 };
-	u.file = "t.tmx";
-	u.line = 1;
+	u.file = file;
+	u.line = line;
 	u.tuid = tuid;
 	u.src_lang = "en";
 	u.tgt_lang = "ru";
@@ -40,6 +42,11 @@ static void add(termin_checker *ck, const char *tuid, const char *src, const cha
 	u.target = tgt;
 	u.target_len = tgt ? strlen(tgt) : 0;
 	T_OK(termin_checker_add(ck, &u));
+}
+
+static void add(termin_checker *ck, const char *tuid, const char *src, const char *tgt)
+{
+	add_at(ck, "t.tmx", 1, tuid, src, tgt);
 }
 
 /* The findings of `check` at warning or above, as "tuid:match" joined by
@@ -509,23 +516,13 @@ static char *run_report(int threads, const char *tmx, termin_glossary *g)
 		                             "defense", "colour", "color", "labour", "labor" };
 	for (int i = 0; i < 700; i++) {
 		char id[32], src[256], tgt[256];
-		termin_check_unit u = { 0 };
 		snprintf(id, sizeof id, "g%d", i);
 		snprintf(src, sizeof src, "The %s held %d meetings in %d with the CSTO Collective Security Council.",
 		         words[i % 10], i % 17, 2000 + i % 25);
 		snprintf(tgt, sizeof tgt, "%s провела %d встреч в %d году с Советом коллективной безопасности ОДКБ%s",
 		         i % 7 ? "Организация" : "Организцаия", i % 13 == 0 ? i % 17 + 1 : i % 17, 2000 + i % 25,
 		         i % 11 ? "." : "");
-		u.file = i < 350 ? "gen-a.tmx" : "gen-b.tmx";
-		u.line = (size_t)i + 1;
-		u.tuid = id;
-		u.src_lang = "en";
-		u.tgt_lang = "ru";
-		u.source = src;
-		u.source_len = strlen(src);
-		u.target = tgt;
-		u.target_len = strlen(tgt);
-		T_OK(termin_checker_add(ck, &u));
+		add_at(ck, i < 350 ? "gen-a.tmx" : "gen-b.tmx", (size_t)i + 1, id, src, tgt);
 	}
 	T_OK(termin_checker_finish(ck));
 	T_ASSERT(termin_checker_units(ck) == 836);
@@ -597,23 +594,13 @@ static char *many_findings_report(int threads, int from, int min_sev)
 	T_OK(termin_checker_new(&ck, &o));
 	for (int i = 0; i < 12000; i++) {
 		char id[32], src[128], tgt[128];
-		termin_check_unit u = { 0 };
 		snprintf(id, sizeof id, "u%d", i);
 		snprintf(src, sizeof src, "Item  %d of the plan.", i);
 		if (i >= from)
 			tgt[0] = '\0';
 		else
 			snprintf(tgt, sizeof tgt, "Пункт %d плана.", i);
-		u.file = "many.tmx";
-		u.line = (size_t)i + 1;
-		u.tuid = id;
-		u.src_lang = "en";
-		u.tgt_lang = "ru";
-		u.source = src;
-		u.source_len = strlen(src);
-		u.target = tgt;
-		u.target_len = strlen(tgt);
-		T_OK(termin_checker_add(ck, &u));
+		add_at(ck, "many.tmx", (size_t)i + 1, id, src, tgt);
 	}
 	T_OK(termin_checker_finish(ck));
 	char *text = NULL;
